@@ -1,0 +1,61 @@
+import seedrandom from 'seedrandom';
+
+/** Seeded random source: the same seed yields the same sequence on every machine (seedrandom's ARC4). */
+export interface Random {
+  /** Uniform in [0, 1), 53 bits of precision. */
+  next(): number;
+  /** Uniform integer in [0, maxExclusive). */
+  int(maxExclusive: number): number;
+  /** `chars` lowercase hex digits. */
+  hex(chars: number): string;
+  /** One element, uniformly. Throws on an empty array. */
+  pick<T>(arr: readonly T[]): T;
+  /**
+   * Exactly round(fraction × length) distinct elements, chosen uniformly, returned in their original order
+   * (an exact count keeps fault plans such as "fail 10% of requests" predictable, unlike per-element coin flips).
+   */
+  subset<T>(arr: readonly T[], fraction: number): T[];
+}
+
+export function createRandom(seed: string | number): Random {
+  const prng = seedrandom(String(seed));
+  const next = (): number => prng.double();
+  const int = (maxExclusive: number): number => {
+    if (!Number.isSafeInteger(maxExclusive) || maxExclusive <= 0) {
+      throw new RangeError(`Random.int: maxExclusive must be a positive safe integer, got ${maxExclusive}`);
+    }
+    return Math.floor(next() * maxExclusive);
+  };
+  return {
+    next,
+    int,
+    hex(chars) {
+      if (!Number.isSafeInteger(chars) || chars < 0) throw new RangeError(`Random.hex: chars must be >= 0, got ${chars}`);
+      let out = '';
+      for (let i = 0; i < chars; i++) out += HEX[int(16)];
+      return out;
+    },
+    pick(arr) {
+      if (arr.length === 0) throw new RangeError('Random.pick: empty array');
+      return arr[int(arr.length)] as (typeof arr)[number];
+    },
+    subset(arr, fraction) {
+      if (!(fraction >= 0 && fraction <= 1)) throw new RangeError(`Random.subset: fraction must be in [0, 1], got ${fraction}`);
+      const count = Math.round(fraction * arr.length);
+      // Partial Fisher–Yates over indices, then restore the original order.
+      const idx = Array.from(arr, (_, i) => i);
+      for (let i = 0; i < count; i++) {
+        const j = i + int(idx.length - i);
+        const t = idx[i] as number;
+        idx[i] = idx[j] as number;
+        idx[j] = t;
+      }
+      return idx
+        .slice(0, count)
+        .sort((a, b) => a - b)
+        .map((i) => arr[i] as (typeof arr)[number]);
+    },
+  };
+}
+
+const HEX = '0123456789abcdef';

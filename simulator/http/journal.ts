@@ -1,0 +1,50 @@
+/** Request journal: what each provider answered, including injected faults and throttles. Bounded ring buffer. */
+
+export interface JournalEntry {
+  seq: number;
+  time: number;
+  provider: string;
+  operation: string;
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+  /** Provider error code for error answers. */
+  code?: string | undefined;
+  requestId?: string | undefined;
+  /** What the simulator did on purpose: 'fault', 'throttle', 'partial', 'latency', 'drop'. */
+  injected?: string | undefined;
+  /** Spec violations found in the simulator's own response (only when response validation is on). */
+  specIssues?: string[] | undefined;
+  /** Unexpected exceptions caught at the catch point (a simulator bug, never a crash). */
+  crash?: string | undefined;
+}
+
+export class Journal {
+  private entries: JournalEntry[] = [];
+  private seq = 0;
+
+  constructor(private readonly capacity = 10_000) {}
+
+  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
+    const full = { seq: ++this.seq, ...entry };
+    this.entries.push(full);
+    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    return full;
+  }
+
+  /** Entries after `sinceSeq`, optionally for one provider. */
+  read(opts: { sinceSeq?: number; provider?: string } = {}): JournalEntry[] {
+    return this.entries.filter(
+      (e) => e.seq > (opts.sinceSeq ?? 0) && (opts.provider === undefined || e.provider === opts.provider),
+    );
+  }
+
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

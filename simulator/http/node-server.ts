@@ -1,0 +1,158 @@
+/**
+ * The real HTTP front end: node:http straight into a provider's pipeline, with no fetch/Request objects per request
+ * (msw's per-request pipeline costs ~200 µs; this path shares the handlers without paying it).
+ * Accepts origin-form (`POST /?deleteVectors`) and proxy-form (`POST http://bucket-123.cn-hangzhou.oss-vectors…/?x`)
+ * request targets, so clients that insist on virtual-hosted names reach it through a proxy setting.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Provider, SimRequest, SimResponse } from './types.ts';
+
+export interface ControlHandler {
+  /** Reserved path prefix no provider route can reach (e.g. `/__vconf`). */
+  prefix: string;
+  handle(req: SimRequest): Promise<SimResponse>;
+}
+
+export interface HttpFrontEnd {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHttpFrontEnd(
+  provider: Provider,
+  opts: { host?: string; port?: number; control?: ControlHandler | undefined } = {},
+): Promise<HttpFrontEnd> {
+  const host = opts.host ?? '127.0.0.1';
+  const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+    void serve(provider, opts.control, req, res);
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function serve(provider: Provider, control: ControlHandler | undefined, req: IncomingMessage, res: ServerResponse) {
+  let simReq: SimRequest;
+  try {
+    simReq = toSimRequest(req);
+  } catch {
+    res.writeHead(400, { 'content-length': '0', connection: 'close' }).end();
+    return;
+  }
+  const isControl = control !== undefined && isControlPath(simReq.path, control.prefix) && !req.url?.startsWith('http');
+  const limit = isControl ? 16 * 1024 * 1024 : provider.maxBodyBytes;
+  const body = await readBody(req, limit);
+  if (body === undefined) {
+    // Oversize: answer in the provider's format, then stop reading the rest.
+    write(res, provider.oversizeResponse(simReq), true);
+    return;
+  }
+  if (body === null) return; // client went away
+  simReq.body = body;
+  const answer = isControl ? await control.handle(simReq) : await provider.handle(simReq);
+  if (answer.dropConnection) {
+    req.socket.destroy();
+    return;
+  }
+  write(res, answer, false);
+}
+
+function isControlPath(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+function write(res: ServerResponse, answer: SimResponse, close: boolean): void {
+  const headers: Record<string, string> = { ...answer.headers };
+  const body = answer.body ?? '';
+  headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  if (close) headers.connection = 'close';
+  res.writeHead(answer.status, headers);
+  res.end(body);
+}
+
+export function toSimRequest(req: IncomingMessage): SimRequest {
+  const target = req.url ?? '/';
+  let host: string;
+  let pathAndQuery: string;
+  if (target.startsWith('http://') || target.startsWith('https://')) {
+    // Proxy-form: the absolute URI names the virtual host.
+    const u = new URL(target);
+    host = u.hostname;
+    pathAndQuery = `${u.pathname}${u.search}`;
+  } else {
+    host = stripPort(req.headers.host ?? '');
+    pathAndQuery = target;
+  }
+  const q = pathAndQuery.indexOf('?');
+  const rawPath = q === -1 ? pathAndQuery : pathAndQuery.slice(0, q);
+  const rawQuery = q === -1 ? '' : pathAndQuery.slice(q + 1);
+  const headers: Record<string, string> = {};
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+  }
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    host: host.toLowerCase(),
+    path: decodeURIComponent(rawPath),
+    rawQuery,
+    query: new URLSearchParams(rawQuery),
+    headers,
+    body: Buffer.alloc(0),
+    remoteAddress: req.socket.remoteAddress ?? '127.0.0.1',
+  };
+}
+
+function stripPort(host: string): string {
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  const i = host.lastIndexOf(':');
+  return i === -1 ? host : host.slice(0, i);
+}
+
+/** Resolves the body, `undefined` when it exceeds `limit`, `null` when the client aborted. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined | null> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    req.resume();
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve(undefined);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    });
+    req.on('aborted', () => resolve(null));
+    req.on('error', () => resolve(null));
+  });
+}

@@ -1,0 +1,31 @@
+import type { Clock } from '../../engine/clock.ts';
+import type { SimRequest, SimResponse } from '../../http/types.ts';
+import type { OssVectorsOptions } from '../options.ts';
+import type { OssOperationId } from '../routes.ts';
+import type { OssVectorsState, VectorBucket } from '../state.ts';
+
+export interface OssContext {
+  req: SimRequest;
+  operationId: OssOperationId;
+  requestId: string;
+  /** Account of the authenticated caller (or the addressed account when auth is off). */
+  callerAccountId: string;
+  region: string;
+  bucketName: string | undefined;
+  /** The existing, caller-owned bucket for every bucket-scoped operation except PutVectorBucket. */
+  bucket: VectorBucket | undefined;
+  /** Parsed and spec-validated JSON body (JSON operations only). */
+  body: Record<string, unknown>;
+  state: OssVectorsState;
+  opts: OssVectorsOptions;
+  clock: Clock;
+  /** Common response headers, already built. */
+  headers: Record<string, string>;
+}
+
+export type OssHandler = (ctx: OssContext) => SimResponse;
+
+export function requireBucket(ctx: OssContext) {
+  if (!ctx.bucket) throw new Error(`${ctx.operationId} reached its handler without a bucket`);
+  return ctx.bucket;
+}

@@ -1,0 +1,61 @@
+import { expect, it } from 'vitest';
+import { createVectorStore, INDEX_SLICE_MS } from '../../simulator/engine/vector-store.ts';
+import { clusteredData } from './fixtures.ts';
+
+// A correctness property of time slicing, not a benchmark: while a large batch is indexed in the background the
+// event loop keeps turning, and small requests (here: queries) keep being answered.
+it('the event loop stays responsive while 50k vectors are indexed in the background', async () => {
+  const N = 50_000;
+  const DIM = 32;
+  const data = clusteredData({ n: N, dim: DIM, clusters: 50, spread: 1, seed: 'responsive' });
+  const store = createVectorStore({ dimension: DIM, metric: 'cosine' });
+  try {
+    const t0 = performance.now();
+    for (let start = 0; start < N; start += 5000) {
+      store.upsert(data.slice(start, start + 5000).map((values, j) => ({ key: `r${start + j}`, values })));
+    }
+    const upsertMs = performance.now() - t0;
+    expect(store.pendingCount).toBe(N);
+    // Writes are visible at once, before any indexing.
+    expect(store.query(data[123] as Float32Array, { topK: 1 })[0]?.key).toBe('r123');
+
+    const TICK = 10;
+    let maxLag = 0;
+    let ticks = 0;
+    let last = performance.now();
+    const queryMs: number[] = [];
+    const timer = setInterval(() => {
+      const now = performance.now();
+      maxLag = Math.max(maxLag, now - last - TICK);
+      last = now;
+      ticks++;
+      // A small concurrent request every 5th tick: it must see everything, indexed or not.
+      if (ticks % 5 === 0) {
+        const i = (ticks * 7919) % N;
+        const q0 = performance.now();
+        const hit = store.query(data[i] as Float32Array, { topK: 1 })[0];
+        queryMs.push(performance.now() - q0);
+        if (hit?.key !== `r${i}`) throw new Error(`query for r${i} returned ${hit?.key}`);
+      }
+    }, TICK);
+
+    const started = performance.now();
+    const deadline = started + 45_000;
+    while (store.pendingCount > 0 && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const indexMs = performance.now() - started;
+    clearInterval(timer);
+
+    queryMs.sort((a, b) => a - b);
+    const p99 = queryMs[Math.floor(queryMs.length * 0.99)] ?? 0;
+    console.log(
+      `[responsiveness] upsert ${N} × ${DIM}-d: ${upsertMs.toFixed(0)} ms sync; background indexing ${(indexMs / 1000).toFixed(1)} s ` +
+        `(${Math.round(N / (indexMs / 1000))} vectors/s, slice ${INDEX_SLICE_MS} ms); max tick lag ${maxLag.toFixed(1)} ms over ${ticks} ticks; ` +
+        `concurrent query p99 ${p99.toFixed(1)} ms (n=${queryMs.length}, max ${(queryMs.at(-1) ?? 0).toFixed(1)} ms)`,
+    );
+    expect(store.pendingCount).toBe(0);
+    expect(ticks).toBeGreaterThan(10);
+    expect(maxLag).toBeLessThan(200);
+  } finally {
+    store.close();
+  }
+});
