@@ -18,7 +18,9 @@ const slugs = readdirSync(specDir)
   .sort();
 
 async function generate(slug) {
-  const ast = await openapiTS(pathToFileURL(join(specDir, `${slug}.yaml`)));
+  // defaultNonNullable: false keeps request fields that merely have a documented default (returnData, maxResults…)
+  // optional, as clients may omit them.
+  const ast = await openapiTS(pathToFileURL(join(specDir, `${slug}.yaml`)), { defaultNonNullable: false });
   const header = `// generated from specs/${slug}.yaml by scripts/gen-types.mjs; do not edit\n\n`;
   return header + astToString(ast);
 }

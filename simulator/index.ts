@@ -1,10 +1,12 @@
 /**
  * createSimulator(): a fresh, isolated world with its own clock, random source, journal and provider state.
  * The same instance serves in-process (msw handlers) and over real HTTP (startHttp), so both see one state.
+ *
+ * Adding a provider = one factory in simulator/<slug>/ plus one entry in PROVIDERS below.
  */
 import type { HttpHandler } from 'msw';
 import { systemClock, type Clock } from './engine/clock.ts';
-import { createRandom } from './engine/random.ts';
+import { createRandom, type Random } from './engine/random.ts';
 import { Journal } from './http/journal.ts';
 import { mswHandlerFor } from './http/msw.ts';
 import { startHttpFrontEnd, type HttpFrontEnd } from './http/node-server.ts';
@@ -13,8 +15,15 @@ import { defaultOssVectorsOptions, type OssVectorsOptions } from './oss-vectors/
 import { OssVectorsProvider } from './oss-vectors/provider.ts';
 import { OssVectorsState } from './oss-vectors/state.ts';
 
-export type ProviderSlug = 'oss-vectors';
-export const PROVIDER_SLUGS: readonly ProviderSlug[] = ['oss-vectors'];
+/** What every provider factory receives. */
+export interface ProviderDeps {
+  clock: Clock;
+  random: Random;
+  journal: Journal;
+  validateResponses: boolean;
+  /** The simulator-wide auth switch (undefined = provider default, on). */
+  auth: boolean | undefined;
+}
 
 export interface SimulatorOptions {
   /** Injected clock; default the system clock. Tests pass a ManualClock. */
@@ -28,13 +37,36 @@ export interface SimulatorOptions {
   ossVectors?: Partial<OssVectorsOptions>;
 }
 
+function createOssVectors(deps: ProviderDeps, options: SimulatorOptions) {
+  const opts: OssVectorsOptions = {
+    ...defaultOssVectorsOptions(),
+    ...(deps.auth !== undefined ? { auth: deps.auth } : {}),
+    ...options.ossVectors,
+  };
+  const state = new OssVectorsState(opts, deps.clock);
+  const provider = new OssVectorsProvider({ state, opts, ...deps });
+  return { provider, state, options: opts, close: () => state.close() };
+}
+
+/** The registry: slug → factory. The order is the order of the ready line and of reports. */
+const PROVIDERS = {
+  'oss-vectors': createOssVectors,
+} satisfies Record<string, (deps: ProviderDeps, options: SimulatorOptions) => { provider: Provider; close(): void }>;
+
+export type ProviderSlug = keyof typeof PROVIDERS;
+export const PROVIDER_SLUGS = Object.keys(PROVIDERS) as ProviderSlug[];
+
+type Instances = { [S in ProviderSlug]: ReturnType<(typeof PROVIDERS)[S]> };
+
 export interface Simulator {
   /** msw handlers for `setupServer(...sim.handlers)`. */
   handlers: HttpHandler[];
   providers: Record<ProviderSlug, Provider>;
   journal: Journal;
   clock: Clock;
-  ossVectors: { state: OssVectorsState; options: OssVectorsOptions };
+  /** Per-provider state and live options (tests may flip options between requests). */
+  ossVectors: Instances['oss-vectors'];
+  instances: Instances;
   /** Serve providers over real HTTP on 127.0.0.1; ports default to 0 (a free one). */
   startHttp(opts?: { host?: string; ports?: Partial<Record<ProviderSlug, number>> }): Promise<Record<ProviderSlug, string>>;
   close(): Promise<void>;
@@ -44,29 +76,26 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? systemClock;
   const seed = options.seed ?? 'vconf';
   const journal = new Journal();
-  const ossOptions: OssVectorsOptions = {
-    ...defaultOssVectorsOptions(),
-    ...(options.auth !== undefined ? { auth: options.auth } : {}),
-    ...options.ossVectors,
-  };
-  const ossState = new OssVectorsState(ossOptions, clock);
-  const providers: Record<ProviderSlug, Provider> = {
-    'oss-vectors': new OssVectorsProvider({
-      state: ossState,
-      opts: ossOptions,
+  const instances = {} as Instances;
+  for (const slug of PROVIDER_SLUGS) {
+    const deps: ProviderDeps = {
       clock,
-      random: createRandom(`${seed}/oss-vectors`),
+      random: createRandom(`${seed}/${slug}`),
       journal,
       validateResponses: options.validateResponses ?? false,
-    }),
-  };
+      auth: options.auth,
+    };
+    (instances as Record<string, unknown>)[slug] = PROVIDERS[slug](deps, options);
+  }
+  const providers = Object.fromEntries(PROVIDER_SLUGS.map((s) => [s, instances[s].provider as Provider])) as Record<ProviderSlug, Provider>;
   const servers: HttpFrontEnd[] = [];
   return {
     handlers: PROVIDER_SLUGS.map((slug) => mswHandlerFor(providers[slug])),
     providers,
     journal,
     clock,
-    ossVectors: { state: ossState, options: ossOptions },
+    ossVectors: instances['oss-vectors'],
+    instances,
     async startHttp(opts = {}) {
       const endpoints = {} as Record<ProviderSlug, string>;
       for (const slug of PROVIDER_SLUGS) {
@@ -78,7 +107,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     async close() {
       await Promise.all(servers.splice(0).map((s) => s.close()));
-      ossState.close();
+      for (const slug of PROVIDER_SLUGS) instances[slug].close();
     },
   };
 }

@@ -464,9 +464,9 @@ export interface components {
             /** @description 1–100 keys (the newest zh page counts after de-duplication; fact sheet §3.10). */
             keys: components["schemas"]["VectorKey"][];
             /** @default false */
-            returnData: boolean;
+            returnData?: boolean;
             /** @default false */
-            returnMetadata: boolean;
+            returnMetadata?: boolean;
         };
         /** @description The vectors found; missing keys are omitted (fact sheet §3.10). */
         GetVectorsResult: {
@@ -479,13 +479,13 @@ export interface components {
              * @description Page size 1–1000, default 500.
              * @default 500
              */
-            maxResults: number;
+            maxResults?: number;
             /** @description 1–2048 bytes on the API page (the ossutil page says 1–512; fact sheet §3.11). */
             nextToken?: string;
             /** @default false */
-            returnData: boolean;
+            returnData?: boolean;
             /** @default false */
-            returnMetadata: boolean;
+            returnMetadata?: boolean;
             /** @description Parallel scan degree, 1–16; 1 means a serial scan. */
             segmentCount?: number;
             /** @description 0-based segment, must be less than `segmentCount` (checked by the simulator). */
@@ -518,9 +518,9 @@ export interface components {
             topK: number;
             filter?: components["schemas"]["Filter"];
             /** @default false */
-            returnDistance: boolean;
+            returnDistance?: boolean;
             /** @default false */
-            returnMetadata: boolean;
+            returnMetadata?: boolean;
         };
         /** @description Hits ordered by increasing distance (fact sheet §3.13). */
         QueryVectorsResult: {

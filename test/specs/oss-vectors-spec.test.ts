@@ -148,27 +148,27 @@ describe('examples in specs/oss-vectors.yaml', () => {
 });
 
 describe('operations (fact sheet §2)', () => {
-  const SUCCESS: [string, number, 'empty' | 'json', string][] = [
-    ['PutVectorBucket', 200, 'empty', 'fact sheet §3.1'],
-    ['GetVectorBucket', 200, 'json', 'fact sheet §3.2'],
-    ['ListVectorBuckets', 200, 'json', 'fact sheet §3.3'],
-    ['DeleteVectorBucket', 204, 'empty', SEED_002],
-    ['PutVectorIndex', 200, 'empty', 'fact sheet §3.5'],
-    ['GetVectorIndex', 200, 'json', 'fact sheet §3.6'],
-    ['ListVectorIndexes', 200, 'json', 'fact sheet §3.7'],
-    ['DeleteVectorIndex', 204, 'empty', SEED_000],
-    ['PutVectors', 200, 'empty', 'fact sheet §3.9'],
-    ['GetVectors', 200, 'json', 'fact sheet §3.10'],
-    ['ListVectors', 200, 'json', 'fact sheet §3.11'],
-    ['DeleteVectors', 204, 'empty', SEED_001],
-    ['QueryVectors', 200, 'json', 'fact sheet §3.13'],
+  const SUCCESS: [string, number, string, 'empty' | 'json'][] = [
+    ['PutVectorBucket', 200, 'fact sheet §3.1', 'empty'],
+    ['GetVectorBucket', 200, 'fact sheet §3.2', 'json'],
+    ['ListVectorBuckets', 200, 'fact sheet §3.3', 'json'],
+    ['DeleteVectorBucket', 204, SEED_002, 'empty'],
+    ['PutVectorIndex', 200, 'fact sheet §3.5', 'empty'],
+    ['GetVectorIndex', 200, 'fact sheet §3.6', 'json'],
+    ['ListVectorIndexes', 200, 'fact sheet §3.7', 'json'],
+    ['DeleteVectorIndex', 204, SEED_000, 'empty'],
+    ['PutVectors', 200, 'fact sheet §3.9', 'empty'],
+    ['GetVectors', 200, 'fact sheet §3.10', 'json'],
+    ['ListVectors', 200, 'fact sheet §3.11', 'json'],
+    ['DeleteVectors', 204, SEED_001, 'empty'],
+    ['QueryVectors', 200, 'fact sheet §3.13', 'json'],
   ];
 
   it('the spec has exactly the 13 operations', () => {
     expect([...spec.operationIds()].sort()).toEqual(SUCCESS.map(([op]) => op).sort());
   });
 
-  it.each(SUCCESS)('%s answers %i (%s)', (operationId, status, kind) => {
+  it.each(SUCCESS)('%s answers %i (%s)', (operationId, status, _source, kind) => {
     const op = OPS.get(operationId)!;
     const successes = Object.keys(op.responses as Node).filter((s) => s.startsWith('2'));
     expect(successes).toEqual([String(status)]);
@@ -181,7 +181,7 @@ describe('operations (fact sheet §2)', () => {
     }
   });
 
-  it.each(SUCCESS.filter(([, , kind]) => kind === 'empty'))('%s success passes validateResponse with an empty body', (operationId, status) => {
+  it.each(SUCCESS.filter(([, , , kind]) => kind === 'empty'))('%s success passes validateResponse with an empty body', (operationId, status) => {
     const headers: Record<string, string> = { ...COMMON };
     if (operationId === 'PutVectorBucket') headers.Location = '/examplebucket';
     expect(spec.validateResponse(operationId, { status, headers, body: '' })).toEqual([]);
