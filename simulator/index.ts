@@ -7,6 +7,7 @@
 import type { HttpHandler } from 'msw';
 import { systemClock, type Clock } from './engine/clock.ts';
 import { createRandom, type Random } from './engine/random.ts';
+import { passThrough, type Interceptor } from './http/interceptors.ts';
 import { Journal } from './http/journal.ts';
 import { mswHandlerFor } from './http/msw.ts';
 import { startHttpFrontEnd, type HttpFrontEnd } from './http/node-server.ts';
@@ -23,6 +24,8 @@ export interface ProviderDeps {
   validateResponses: boolean;
   /** The simulator-wide auth switch (undefined = provider default, on). */
   auth: boolean | undefined;
+  /** Faults and QPS limits (issue 5); consulted once per request. */
+  interceptor: Interceptor;
 }
 
 export interface SimulatorOptions {
@@ -84,6 +87,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       journal,
       validateResponses: options.validateResponses ?? false,
       auth: options.auth,
+      interceptor: passThrough,
     };
     (instances as Record<string, unknown>)[slug] = PROVIDERS[slug](deps, options);
   }

@@ -6,11 +6,12 @@
 import type { Clock } from '../engine/clock.ts';
 import type { Random } from '../engine/random.ts';
 import { ProviderError } from '../http/errors.ts';
+import type { Interceptor } from '../http/interceptors.ts';
 import type { Journal } from '../http/journal.ts';
 import { loadSpecValidator, type SpecValidator } from '../http/spec-validator.ts';
 import type { Provider, SimRequest, SimResponse } from '../http/types.ts';
 import { verifyOss4, type VerifiedCaller } from './auth.ts';
-import { ossError } from './errors.ts';
+import { OSS_ERRORS, ossError } from './errors.ts';
 import { assertBucketName, deleteVectorBucket, getVectorBucket, listVectorBuckets, putVectorBucket } from './handlers/buckets.ts';
 import type { OssContext, OssHandler } from './handlers/context.ts';
 import { deleteVectorIndex, getVectorIndex, listVectorIndexes, putVectorIndex } from './handlers/indexes.ts';
@@ -43,6 +44,7 @@ export interface OssVectorsProviderDeps {
   clock: Clock;
   random: Random;
   journal: Journal;
+  interceptor: Interceptor;
   /** Validate every response against the spec and record findings in the journal (tests turn this on). */
   validateResponses?: boolean;
 }
@@ -80,6 +82,7 @@ export class OssVectorsProvider implements Provider {
     let res: SimResponse;
     let crash: string | undefined;
     let code: string | undefined;
+    let injected: string | undefined;
     try {
       const addressing = resolveAddressing(req.host, req.path);
       if (!addressing) throw ossError('MethodNotAllowed', `${req.method} ${req.path} is not a vector bucket operation.`);
@@ -91,6 +94,29 @@ export class OssVectorsProvider implements Provider {
       if (match.kind === 'none') throw ossError('MethodNotAllowed', `${req.method} with query "${req.rawQuery}" is not a vector bucket operation.`);
       operation = match.operationId;
       const ctx = this.context(req, match.operationId, addressing, headers);
+      const { decision, latencyMs } = this.deps.interceptor.decide({
+        provider: this.slug,
+        operation,
+        account: ctx.callerAccountId,
+        resource: typeof ctx.body.indexName === 'string' ? `${ctx.bucketName}/${ctx.body.indexName}` : ctx.bucketName,
+        credential: req.headers.authorization ? /Credential=([^/]+)/.exec(req.headers.authorization)?.[1] : undefined,
+        client: req.remoteAddress,
+        batchSize: Array.isArray(ctx.body.vectors) ? ctx.body.vectors.length : undefined,
+      });
+      if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+      if (decision.kind !== 'pass') injected = decision.kind;
+      if (decision.kind === 'drop') {
+        this.journal(req, operation, 0, undefined, headers['x-oss-request-id'], undefined, undefined, injected);
+        return { status: 0, headers: {}, dropConnection: true };
+      }
+      if (decision.kind === 'throttle') throw ossError('QpsLimitExceeded', `QPS limit exceeded (${decision.limit}).`);
+      if (decision.kind === 'fail') throw new ProviderError(decision.status, decision.code, decision.message ?? `Injected ${decision.code}.`, { EC: ecFor(decision.code) });
+      if (decision.kind === 'partial') {
+        if (!PARTIAL_OPERATIONS.has(match.operationId)) {
+          throw new ProviderError(decision.status, decision.code, decision.message ?? `Injected ${decision.code}.`, { EC: ecFor(decision.code) });
+        }
+        ctx.partial = decision;
+      }
       res = HANDLERS[match.operationId](ctx);
     } catch (err) {
       if (!(err instanceof ProviderError)) crash = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
@@ -102,7 +128,7 @@ export class OssVectorsProvider implements Provider {
     const specIssues = this.deps.validateResponses && operation !== 'unknown' && this.spec.operationIds().includes(operation)
       ? this.spec.validateResponse(operation, { status: res.status, headers: res.headers, body: res.body }).map((i) => `${i.where}: ${i.message}`)
       : undefined;
-    this.journal(req, operation, res.status, code, headers['x-oss-request-id'], specIssues, crash);
+    this.journal(req, operation, res.status, code, headers['x-oss-request-id'], specIssues, crash, injected);
     return res;
   }
 
@@ -215,7 +241,16 @@ export class OssVectorsProvider implements Provider {
     return commonHeaders(this.deps.random.hex(24).toUpperCase(), now, now);
   }
 
-  private journal(req: SimRequest, operation: string, status: number, code: string | undefined, requestId: string | undefined, specIssues?: string[], crash?: string) {
+  private journal(
+    req: SimRequest,
+    operation: string,
+    status: number,
+    code: string | undefined,
+    requestId: string | undefined,
+    specIssues?: string[],
+    crash?: string,
+    injected?: string,
+  ) {
     this.deps.journal.record({
       time: this.deps.clock.now(),
       provider: this.slug,
@@ -228,8 +263,16 @@ export class OssVectorsProvider implements Provider {
       requestId,
       specIssues: specIssues && specIssues.length > 0 ? specIssues : undefined,
       crash,
+      injected,
     });
   }
+}
+
+/** Batch writes that may be partially applied before a 5xx (seed 001: "The write operation does not ensure atomicity"). */
+const PARTIAL_OPERATIONS: ReadonlySet<OssOperationId> = new Set(['DeleteVectors', 'PutVectors']);
+
+function ecFor(code: string): string | undefined {
+  return (OSS_ERRORS as Record<string, { ec: string } | undefined>)[code]?.ec;
 }
 
 function regionFromAuthorization(req: SimRequest): string | undefined {

@@ -1,4 +1,5 @@
 import type { Clock } from '../../engine/clock.ts';
+import type { Decision } from '../../http/interceptors.ts';
 import type { SimRequest, SimResponse } from '../../http/types.ts';
 import type { OssVectorsOptions } from '../options.ts';
 import type { OssOperationId } from '../routes.ts';
@@ -19,6 +20,8 @@ export interface OssContext {
   state: OssVectorsState;
   opts: OssVectorsOptions;
   clock: Clock;
+  /** An injected partial failure for batch writes: apply `pick(items)`, then answer its error (seed 001: not atomic on 5xx). */
+  partial?: Extract<Decision, { kind: 'partial' }> | undefined;
   /** Common response headers, already built. */
   headers: Record<string, string>;
 }

@@ -2,7 +2,8 @@
 import { allFiniteFloat32, float32ToArray } from '../../engine/float32.ts';
 import { compileFilter, FilterError } from '../../engine/filter.ts';
 import type { Metadata } from '../../engine/types.ts';
-import { ossError } from '../errors.ts';
+import { ProviderError } from '../../http/errors.ts';
+import { OSS_ERRORS, ossError } from '../errors.ts';
 import type { VectorIndex } from '../state.ts';
 import { emptyResponse, jsonResponse } from '../wire.ts';
 import { requireBucket, type OssContext } from './context.ts';
@@ -12,6 +13,11 @@ const KB = 1024;
 
 function invalid(message: string): never {
   throw ossError('VectorIndexParameterInvalid', message);
+}
+
+function partialFailure(p: NonNullable<OssContext['partial']>): ProviderError {
+  const known = (OSS_ERRORS as Record<string, { ec: string } | undefined>)[p.code];
+  return new ProviderError(p.status, p.code, p.message ?? `Injected ${p.code} after a partial write.`, { EC: known?.ec });
 }
 
 function liveIndex(ctx: OssContext): VectorIndex {
@@ -77,6 +83,10 @@ export function putVectors(ctx: OssContext) {
       metadata: checkMetadata(ctx, index, v.metadata, `${where}.metadata`),
     };
   });
+  if (ctx.partial) {
+    index.store.upsert(ctx.partial.pick(items)); // injected on purpose: part of the batch, then a 5xx
+    throw partialFailure(ctx.partial);
+  }
   index.store.upsert(items); // validated first, applied whole
   return emptyResponse(200, ctx.headers);
 }
@@ -146,6 +156,11 @@ export function deleteVectors(ctx: OssContext) {
   const unique = new Set(keys);
   if (unique.size !== keys.length && ctx.opts.deleteDuplicateKeys === 'reject') invalid('keys must be unique.');
   if (unique.size > 500) invalid(`keys holds ${unique.size} unique keys; at most 500 are allowed.`);
+  if (ctx.partial) {
+    // seed 001: "If the HTTP status code is 5xx, only some of the data in the batch request may be deleted."
+    index.store.delete(ctx.partial.pick([...unique]));
+    throw partialFailure(ctx.partial);
+  }
   index.store.delete(unique);
   return emptyResponse(204, ctx.headers);
 }
