@@ -105,7 +105,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       for (const slug of PROVIDER_SLUGS) {
         const fe = await startHttpFrontEnd(providers[slug], { host: opts.host ?? '127.0.0.1', port: opts.ports?.[slug] ?? 0 });
         servers.push(fe);
-        endpoints[slug] = fe.url;
+        providers[slug].onListening?.(fe.url);
+        endpoints[slug] = `${fe.url}${providers[slug].basePath ?? ''}`;
       }
       return endpoints;
     },

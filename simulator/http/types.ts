@@ -31,6 +31,10 @@ export interface SimResponse {
 export interface Provider {
   /** One slug everywhere: spec file, simulator folder, scenario folder, report path. */
   readonly slug: string;
+  /** Path prefix of the provider's API on its own HTTP server (Cloudflare: `/client/v4`); '' when none. */
+  readonly basePath?: string;
+  /** Told the HTTP front end's base URL once it listens (e.g. to mint upload URLs that point at itself). */
+  onListening?(baseUrl: string): void;
   /** Whether an in-process request (real provider host names) belongs to this provider. */
   matchesHost(host: string, path: string): boolean;
   /** Answers one request. Never throws: errors are rendered in the provider's wire format. */
