@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { createSimulator, PROVIDER_SLUGS } from '../simulator/index.ts';
 import { loadConfigFile } from '../simulator/config.ts';
+import { loadFaultFile } from '../simulator/fault-config.ts';
 import { SimulatorError } from '../simulator/http/errors.ts';
 
 function port(value: string): number {
@@ -22,13 +23,17 @@ export async function main(argv: string[]): Promise<void> {
     .description('serve every provider over HTTP on 127.0.0.1; prints one JSON line with the endpoints when ready')
     .option('--host <address>', 'address to bind', '127.0.0.1')
     .option('--config <file>', 'world configuration (YAML or JSON): accounts, keys, behaviour switches')
+    .option('--faults <file>', 'fault plans and QPS limits (YAML or JSON): { faults: [...], limits: documented | none | [...] }')
     .option('--no-auth', 'accept unsigned requests (signature verification off)')
     .option('--seed <seed>', 'seed for generated ids and fault subsets', 'vconf');
   for (const slug of PROVIDER_SLUGS) serve.option(`--${slug}-port <port>`, `port for ${slug} (0 = a free one)`, port, 0);
   serve.action(async (opts: Record<string, unknown>) => {
     const fromFile = typeof opts.config === 'string' ? loadConfigFile(opts.config) : {};
+    const faults = typeof opts.faults === 'string' ? loadFaultFile(opts.faults) : {};
     const sim = createSimulator({
       ...fromFile,
+      ...(faults.faults ? { faults: faults.faults } : {}),
+      ...(faults.limits ? { limits: faults.limits } : {}),
       seed: String(opts.seed),
       ...(opts.auth === false ? { auth: false } : {}),
     });

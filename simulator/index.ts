@@ -7,7 +7,10 @@
 import type { HttpHandler } from 'msw';
 import { systemClock, type Clock } from './engine/clock.ts';
 import { createRandom, type Random } from './engine/random.ts';
-import { passThrough, type Interceptor } from './http/interceptors.ts';
+import { FaultController, type FaultPlan, type LimitRule } from './engine/faults.ts';
+import type { Interceptor } from './engine/interception.ts';
+import { createControlHandler } from './http/control.ts';
+import { DOCUMENTED_LIMITS } from './limits.ts';
 import { Journal } from './http/journal.ts';
 import { mswHandlerFor } from './http/msw.ts';
 import { startHttpFrontEnd, type HttpFrontEnd } from './http/node-server.ts';
@@ -37,6 +40,10 @@ export interface SimulatorOptions {
   auth?: boolean;
   /** Validate each response against the spec and record findings in the journal. */
   validateResponses?: boolean;
+  /** QPS limits: the documented values (default), none, or your own rules. */
+  limits?: 'documented' | 'none' | LimitRule[];
+  /** Fault plans active from the start. */
+  faults?: FaultPlan[];
   ossVectors?: Partial<OssVectorsOptions>;
 }
 
@@ -67,6 +74,8 @@ export interface Simulator {
   providers: Record<ProviderSlug, Provider>;
   journal: Journal;
   clock: Clock;
+  /** Faults and QPS limits: add/remove plans, change limits, between requests. */
+  control: FaultController;
   /** Per-provider state and live options (tests may flip options between requests). */
   ossVectors: Instances['oss-vectors'];
   instances: Instances;
@@ -79,6 +88,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const clock = options.clock ?? systemClock;
   const seed = options.seed ?? 'vconf';
   const journal = new Journal();
+  const limits = options.limits === 'none' ? [] : options.limits === undefined || options.limits === 'documented' ? [...DOCUMENTED_LIMITS] : options.limits;
+  const control = new FaultController(clock, limits, seed);
+  for (const plan of options.faults ?? []) control.addFault(plan);
   const instances = {} as Instances;
   for (const slug of PROVIDER_SLUGS) {
     const deps: ProviderDeps = {
@@ -87,7 +99,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       journal,
       validateResponses: options.validateResponses ?? false,
       auth: options.auth,
-      interceptor: passThrough,
+      interceptor: control,
     };
     (instances as Record<string, unknown>)[slug] = PROVIDERS[slug](deps, options);
   }
@@ -98,12 +110,17 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     providers,
     journal,
     clock,
+    control,
     ossVectors: instances['oss-vectors'],
     instances,
     async startHttp(opts = {}) {
       const endpoints = {} as Record<ProviderSlug, string>;
       for (const slug of PROVIDER_SLUGS) {
-        const fe = await startHttpFrontEnd(providers[slug], { host: opts.host ?? '127.0.0.1', port: opts.ports?.[slug] ?? 0 });
+        const fe = await startHttpFrontEnd(providers[slug], {
+          host: opts.host ?? '127.0.0.1',
+          port: opts.ports?.[slug] ?? 0,
+          control: createControlHandler({ controller: control, journal, providers }),
+        });
         servers.push(fe);
         providers[slug].onListening?.(fe.url);
         endpoints[slug] = `${fe.url}${providers[slug].basePath ?? ''}`;

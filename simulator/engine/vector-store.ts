@@ -49,7 +49,10 @@ export type QueryPlan = 'empty' | 'hnsw' | 'hnsw-filtered' | 'exact' | 'exact-fa
 export interface EngineVectorStore extends VectorStore {
   /** Index every pending vector now, synchronously (tests, benchmarks, snapshots). */
   flush(): void;
-  /** Stop the background indexer. The store still answers; pending vectors stay pending until `flush()`. */
+  /**
+   * Stop the background indexer (pending work otherwise keeps the process alive until indexed). The store still
+   * answers; vectors written later stay pending until `flush()`.
+   */
   close(): void;
   readonly pendingCount: number;
   readonly lastQueryPlan: QueryPlan;
@@ -100,8 +103,15 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
 
   let keyToSlot = new Map<string, number>();
   let labelToSlot = new Map<number, number>();
-  /** Pending slots in write order (a Set iterates in insertion order and deletes in O(1)). */
+  /** Pending slots, for membership and for the exact scan in queries. */
   let pending = new Set<number>();
+  /**
+   * Indexing order: slots in the order they became pending. Entries whose slot is no longer pending are skipped, so
+   * deletes never search it. (Iterating `pending` itself from the start in every slice would walk over V8's deleted
+   * entries again and again.) Invariant: every pending slot has an entry at or after `queueHead`.
+   */
+  let queue: number[] = [];
+  let queueHead = 0;
   let metadataChars = 0;
 
   // --- hnsw ------------------------------------------------------------------------------------------------------
@@ -212,11 +222,27 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
     labelToSlot.set(label, slot);
   }
 
+  function nextPending(): number | undefined {
+    while (queueHead < queue.length) {
+      const slot = queue[queueHead++] as number;
+      if (slotState[slot] === PENDING) {
+        if (queueHead >= 4096 && queueHead * 2 >= queue.length) {
+          queue = queue.slice(queueHead);
+          queueHead = 0;
+        }
+        return slot;
+      }
+    }
+    queue = [];
+    queueHead = 0;
+    return undefined;
+  }
+
   function indexSlice(): void {
     timer = undefined;
     if (closed) return;
     const start = performance.now();
-    for (const slot of pending) {
+    for (let slot = nextPending(); slot !== undefined; slot = nextPending()) {
       indexOne(slot);
       if (performance.now() - start >= INDEX_SLICE_MS) break;
     }
@@ -225,33 +251,25 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
 
   function schedule(): void {
     if (closed || timer !== undefined || pending.size === 0) return;
+    // Deliberately not unref'd: an unref'd immediate does not keep the event loop from blocking in its poll phase,
+    // so slices would run only when some other timer or I/O wakes the loop (measured: 50k × 32-d took 180 s instead
+    // of 14 s). The cost: pending work keeps the process alive until it is indexed or `close()` is called.
     timer = setImmediate(indexSlice);
-    timer.unref();
   }
 
   // --- distances -------------------------------------------------------------------------------------------------
-  function norm(values: ArrayLike<number>, off: number): number {
-    let s = 0;
-    for (let i = 0; i < dimension; i++) {
-      const v = values[off + i] as number;
-      s += v * v;
-    }
-    return Math.sqrt(s);
+  function norm(values: Float32Array, off: number): number {
+    return Math.sqrt(dotProduct(values.subarray(off, off + dimension), values, off, dimension));
   }
 
   function distanceTo(q: Float32Array, qNorm: number, slot: number): number {
     const a = chunkOf(slot);
     const off = offsetOf(slot);
     if (metric === 'euclidean') {
-      let s = 0;
-      for (let i = 0; i < dimension; i++) {
-        const d = (q[i] as number) - (a[off + i] as number);
-        s += d * d;
-      }
+      const s = squaredL2(q, a, off, dimension);
       return squared ? s : Math.sqrt(s);
     }
-    let dot = 0;
-    for (let i = 0; i < dimension; i++) dot += (q[i] as number) * (a[off + i] as number);
+    const dot = dotProduct(q, a, off, dimension);
     if (metric === 'dot') return -dot;
     const n = slotNorm[slot] as number;
     // A zero vector has no direction: treat it as orthogonal to everything (hnswlib does the same).
@@ -371,6 +389,8 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
       keyToSlot = new Map();
       labelToSlot = new Map();
       pending = new Set();
+      queue = [];
+      queueHead = 0;
       metadataChars = 0;
       hnsw = newIndex(initialCapacity);
       hnswMax = initialCapacity;
@@ -463,13 +483,13 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
       // JS side: slot arrays (~6 × 8 B), key map and label map entries (~40 B each), key strings (UTF-16).
       let keyChars = 0;
       for (const key of keyToSlot.keys()) keyChars += key.length;
-      const js = highWater * 48 + keyToSlot.size * 40 + labelToSlot.size * 40 + keyChars * 2 + pending.size * 16;
+      const js = highWater * 48 + keyToSlot.size * 40 + labelToSlot.size * 40 + keyChars * 2 + pending.size * 16 + (queue.length - queueHead) * 8;
       // Metadata: its JSON length counted as UTF-16 (parsed objects are usually larger; this is a floor).
       return arena + graph + js + metadataChars * 2;
     },
 
     flush() {
-      for (const slot of pending) indexOne(slot);
+      for (let slot = nextPending(); slot !== undefined; slot = nextPending()) indexOne(slot);
     },
 
     close() {
@@ -500,7 +520,8 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
       keyAdded(item.key);
     } else {
       // Overwrite in place: the old graph element (if any) is marked deleted; the new values get a new label later.
-      detach(slot);
+      // A slot that is still pending just takes the new values and keeps its place in the queue.
+      if (slotState[slot] === INDEXED) detach(slot);
       metadataChars -= slotMetaChars[slot] as number;
     }
     const chunk = chunkOf(slot);
@@ -518,8 +539,11 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
       slotMetaChars[slot] = json.length;
       metadataChars += json.length;
     }
-    slotState[slot] = PENDING;
-    pending.add(slot);
+    if (slotState[slot] !== PENDING) {
+      slotState[slot] = PENDING;
+      pending.add(slot);
+      queue.push(slot);
+    }
   }
 
   function currentSortedKeys(): string[] {
@@ -539,6 +563,47 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
   }
 
   return store;
+}
+
+// Distance kernels: float64 accumulation over float32 inputs, four partial sums (about 1.5–2× faster in V8 than one
+// running sum). Every path, graph or scan, goes through these, so equal inputs give bit-identical distances.
+function dotProduct(q: Float32Array, a: Float32Array, off: number, dim: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < dim; i += 4) {
+    s0 += (q[i] as number) * (a[off + i] as number);
+    s1 += (q[i + 1] as number) * (a[off + i + 1] as number);
+    s2 += (q[i + 2] as number) * (a[off + i + 2] as number);
+    s3 += (q[i + 3] as number) * (a[off + i + 3] as number);
+  }
+  for (; i < dim; i++) s0 += (q[i] as number) * (a[off + i] as number);
+  return s0 + s1 + (s2 + s3);
+}
+
+function squaredL2(q: Float32Array, a: Float32Array, off: number, dim: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < dim; i += 4) {
+    const d0 = (q[i] as number) - (a[off + i] as number);
+    const d1 = (q[i + 1] as number) - (a[off + i + 1] as number);
+    const d2 = (q[i + 2] as number) - (a[off + i + 2] as number);
+    const d3 = (q[i + 3] as number) - (a[off + i + 3] as number);
+    s0 += d0 * d0;
+    s1 += d1 * d1;
+    s2 += d2 * d2;
+    s3 += d3 * d3;
+  }
+  for (; i < dim; i++) {
+    const d = (q[i] as number) - (a[off + i] as number);
+    s0 += d * d;
+  }
+  return s0 + s1 + (s2 + s3);
 }
 
 /** UTF-16 code unit order, as the contract specifies (plain `<` on JS strings). */

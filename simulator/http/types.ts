@@ -35,6 +35,8 @@ export interface Provider {
   readonly basePath?: string;
   /** Told the HTTP front end's base URL once it listens (e.g. to mint upload URLs that point at itself). */
   onListening?(baseUrl: string): void;
+  /** Provider-specific control actions, reachable at POST /__vconf/actions/{slug}/{name} (e.g. flush). */
+  readonly controlActions?: Record<string, (body: unknown) => unknown>;
   /** Whether an in-process request (real provider host names) belongs to this provider. */
   matchesHost(host: string, path: string): boolean;
   /** Answers one request. Never throws: errors are rendered in the provider's wire format. */

@@ -6,7 +6,7 @@
 import type { Clock } from '../engine/clock.ts';
 import type { Random } from '../engine/random.ts';
 import { ProviderError } from '../http/errors.ts';
-import type { Interceptor } from '../http/interceptors.ts';
+import type { Interceptor } from '../engine/interception.ts';
 import type { Journal } from '../http/journal.ts';
 import { loadSpecValidator, type SpecValidator } from '../http/spec-validator.ts';
 import type { Provider, SimRequest, SimResponse } from '../http/types.ts';
@@ -105,6 +105,7 @@ export class OssVectorsProvider implements Provider {
       });
       if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
       if (decision.kind !== 'pass') injected = decision.kind;
+      else if (latencyMs > 0) injected = 'latency';
       if (decision.kind === 'drop') {
         this.journal(req, operation, 0, undefined, headers['x-oss-request-id'], undefined, undefined, injected);
         return { status: 0, headers: {}, dropConnection: true };

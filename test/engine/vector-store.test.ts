@@ -95,6 +95,29 @@ describe('exact distances', () => {
     expect(s.query([0.3, 0.3], { topK: 1 })[0]?.distance).toBe(expected);
   });
 
+  it.each(['cosine', 'euclidean', 'dot'] as const)('graph and exact scan give bit-identical hits (%s)', (metric) => {
+    const s = make({ dimension: 24, metric });
+    const data = clusteredData({ n: 3000, dim: 24, clusters: 10, spread: 0.4, seed: `paths-${metric}` });
+    s.upsert(data.map((values, i) => ({ key: `p${i}`, values })));
+    const queries = clusteredData({ n: 20, dim: 24, clusters: 10, spread: 0.4, seed: `paths-${metric}`, pointSeed: 'q' });
+    const before = queries.map((q) => s.query(q, { topK: 10 }));
+    expect(s.lastQueryPlan).toBe('exact');
+    s.flush();
+    const after = queries.map((q) => s.query(q, { topK: 10 }));
+    expect(s.lastQueryPlan).toBe('hnsw');
+    // Identical where the graph found the same neighbours (it is approximate), and distances always exact.
+    let same = 0;
+    before.forEach((exact, i) => {
+      const graph = after[i] ?? [];
+      if (JSON.stringify(graph) === JSON.stringify(exact)) same++;
+      for (const hit of graph) {
+        const ref = exact.find((h) => h.key === hit.key);
+        if (ref) expect(hit.distance).toBe(ref.distance);
+      }
+    });
+    expect(same).toBeGreaterThanOrEqual(18);
+  });
+
   it('pending and indexed vectors merge into one ordering', () => {
     const s = make({ dimension: 1 });
     s.upsert([0, 2, 4, 6].map((x) => ({ key: `i${x}`, values: [x] })));

@@ -18,8 +18,15 @@ export function ossClient(sim: Simulator, overrides: Partial<OssClientOptions> =
 /** In-process simulator behind msw with a manual clock; every response is validated against the spec. */
 export function inProcessOss(options: SimulatorOptions = {}) {
   const clock = new ManualClock(Date.parse('2026-11-22T10:00:00Z'));
-  // Suites create many buckets; the quota (10 per region, fact sheet §6) has its own test.
-  const sim = createSimulator({ clock, validateResponses: true, ...options, ossVectors: { maxBucketsPerRegion: 1000, ...options.ossVectors } });
+  // Suites create many buckets and indexes in one simulated second: the quota (10 per region, fact sheet §6) and
+  // the QPS limits have their own tests (test/faults/).
+  const sim = createSimulator({
+    clock,
+    validateResponses: true,
+    limits: 'none',
+    ...options,
+    ossVectors: { maxBucketsPerRegion: 1000, ...options.ossVectors },
+  });
   const server = setupServer(...sim.handlers);
   beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
   afterEach(() => {

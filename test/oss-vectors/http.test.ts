@@ -16,7 +16,7 @@ import { signRequest } from '../../simulator/oss-vectors/signing.ts';
 import { createOssClient } from '../../scenarios/clients/oss-vectors.ts';
 import { expectConforms, expectError, OTHER, OWNER, REGION } from '../helpers/oss.ts';
 
-const sim = createSimulator({ validateResponses: true });
+const sim = createSimulator({ validateResponses: true, limits: 'none' });
 let endpoint = '';
 const server = setupServer(...sim.handlers);
 

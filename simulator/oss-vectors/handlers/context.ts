@@ -1,5 +1,5 @@
 import type { Clock } from '../../engine/clock.ts';
-import type { Decision } from '../../http/interceptors.ts';
+import type { Decision } from '../../engine/interception.ts';
 import type { SimRequest, SimResponse } from '../../http/types.ts';
 import type { OssVectorsOptions } from '../options.ts';
 import type { OssOperationId } from '../routes.ts';

@@ -1,0 +1,90 @@
+/**
+ * The control endpoint on a reserved path of every provider's HTTP server (`/__vconf/…`, checked before any
+ * provider route, so no provider request can reach it). JSON in, JSON out. A malformed plan changes nothing.
+ *
+ *   GET    /__vconf/health
+ *   GET    /__vconf/journal?since=N&provider=slug
+ *   GET    /__vconf/faults            POST /__vconf/faults (one plan)   DELETE /__vconf/faults[/id]
+ *   GET    /__vconf/limits            POST /__vconf/limits (one rule, replaces same id)
+ *   PUT    /__vconf/limits (a list, or "documented" / "none")           DELETE /__vconf/limits/id
+ *   POST   /__vconf/actions/{provider}/{action}   provider-specific actions (e.g. flush pending mutations)
+ */
+import type { FaultController } from '../engine/faults.ts';
+import { parseFaultPlan, parseLimitRule } from '../fault-config.ts';
+import { DOCUMENTED_LIMITS } from '../limits.ts';
+import { SimulatorError } from './errors.ts';
+import type { Journal } from './journal.ts';
+import type { ControlHandler } from './node-server.ts';
+import type { Provider, SimRequest, SimResponse } from './types.ts';
+
+export const CONTROL_PREFIX = '/__vconf';
+
+function json(status: number, body: unknown): SimResponse {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+export function createControlHandler(deps: {
+  controller: FaultController;
+  journal: Journal;
+  providers: Record<string, Provider>;
+}): ControlHandler {
+  const { controller, journal, providers } = deps;
+  return {
+    prefix: CONTROL_PREFIX,
+    async handle(req: SimRequest): Promise<SimResponse> {
+      const parts = req.path.slice(CONTROL_PREFIX.length).split('/').filter(Boolean);
+      const [resource, id, action] = parts;
+      try {
+        const body = () => {
+          try {
+            return req.body.length ? (JSON.parse(req.body.toString('utf8')) as unknown) : undefined;
+          } catch {
+            throw new SimulatorError('the body is not valid JSON');
+          }
+        };
+        switch (`${req.method} ${resource ?? ''}${id !== undefined ? '/:id' : ''}`) {
+          case 'GET health':
+            return json(200, { ok: true, providers: Object.keys(providers) });
+          case 'GET journal': {
+            const since = Number(req.query.get('since') ?? 0);
+            const provider = req.query.get('provider') ?? undefined;
+            return json(200, { entries: journal.read({ sinceSeq: Number.isFinite(since) ? since : 0, provider }), lastSeq: journal.lastSeq });
+          }
+          case 'GET faults':
+            return json(200, { faults: controller.faults() });
+          case 'POST faults':
+            return json(201, { id: controller.addFault(parseFaultPlan(body())) });
+          case 'DELETE faults':
+            controller.clearFaults();
+            return json(200, { faults: [] });
+          case 'DELETE faults/:id':
+            return controller.removeFault(id!) ? json(200, { removed: id }) : json(404, { error: `no fault plan ${id}` });
+          case 'GET limits':
+            return json(200, { limits: controller.limits() });
+          case 'POST limits':
+            controller.setLimit(parseLimitRule(body()));
+            return json(200, { limits: controller.limits() });
+          case 'PUT limits': {
+            const b = body();
+            const rules = b === 'documented' ? [...DOCUMENTED_LIMITS] : b === 'none' ? [] : Array.isArray(b) ? b.map(parseLimitRule) : undefined;
+            if (!rules) throw new SimulatorError('PUT /__vconf/limits takes a list of rules, "documented" or "none"');
+            controller.replaceLimits(rules);
+            return json(200, { limits: controller.limits() });
+          }
+          case 'DELETE limits/:id':
+            return controller.removeLimit(id!) ? json(200, { removed: id }) : json(404, { error: `no limit rule ${id}` });
+          case 'POST actions/:id': {
+            const fn = providers[id!]?.controlActions?.[action ?? ''];
+            if (!fn) return json(404, { error: `no action ${action} for provider ${id}` });
+            return json(200, { result: await fn(body()) });
+          }
+          default:
+            return json(404, { error: `no control route ${req.method} ${req.path}` });
+        }
+      } catch (err) {
+        if (err instanceof SimulatorError) return json(400, { error: err.message });
+        throw err;
+      }
+    },
+  };
+}
