@@ -14,9 +14,9 @@
 
 export const DATA_SHAPE = {
   clusters: 100,
-  rank: 16,
+  rank: Number(process.env.BR ?? 16),
   spread: 0.6,
-  noise: 0.05,
+  noise: Number(process.env.BN ?? 0.05),
 } as const;
 
 export interface DataSpec {
