@@ -113,9 +113,12 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
   let queue: number[] = [];
   let queueHead = 0;
   let metadataChars = 0;
+  let keyChars = 0;
 
   // --- hnsw ------------------------------------------------------------------------------------------------------
-  let hnsw: HierarchicalNSW = newIndex(initialCapacity);
+  // Created on first indexing: hnswlib allocates capacity × (vector + links) plus 65,536 mutexes (2.6 MB) up front,
+  // which adds up for simulators holding many empty indexes.
+  let hnswIndex: HierarchicalNSW | undefined;
   let hnswMax = initialCapacity;
   let hnswCount = 0;
   let hnswDeleted = 0;
@@ -131,10 +134,12 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
   let closed = false;
   let lastPlan: QueryPlan = 'empty';
 
-  function newIndex(capacity: number): HierarchicalNSW {
-    const index = new hnswlib.HierarchicalNSW(SPACE[metric], dimension);
-    index.initIndex({ maxElements: capacity, m, efConstruction, randomSeed, allowReplaceDeleted: true });
-    return index;
+  function graph(): HierarchicalNSW {
+    if (hnswIndex === undefined) {
+      hnswIndex = new hnswlib.HierarchicalNSW(SPACE[metric], dimension);
+      hnswIndex.initIndex({ maxElements: hnswMax, m, efConstruction, randomSeed, allowReplaceDeleted: true });
+    }
+    return hnswIndex;
   }
 
   function allocSlot(): number {
@@ -171,7 +176,7 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
     if (state === INDEXED) {
       const label = slotLabel[slot] as number;
       // State moves off INDEXED right here, so a label is never marked deleted twice.
-      hnsw.markDelete(label);
+      graph().markDelete(label);
       hnswDeleted++;
       labelToSlot.delete(label);
       slotLabel[slot] = -1;
@@ -205,6 +210,7 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
   function indexOne(slot: number): void {
     if (nextLabel > MAX_LABEL) throw new Error('vector store: HNSW label space (uint32) exhausted');
     const label = nextLabel++;
+    const hnsw = graph();
     if (hnswDeleted === 0 && hnswCount >= hnswMax) {
       hnswMax *= 2;
       hnsw.resizeIndex(hnswMax);
@@ -297,6 +303,7 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
 
   /** Returns how many hits HNSW gave. */
   function searchGraph(qArr: number[], q: Float32Array, qNorm: number, k: number, ef: number, accept: SlotFilter, top: TopK): number {
+    const hnsw = graph();
     hnsw.setEf(ef);
     const labelFilter =
       accept === undefined
@@ -368,6 +375,7 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
         if (slot === undefined) continue;
         release(slot);
         keyToSlot.delete(key);
+        keyChars -= key.length;
         keyRemoved(key);
         removed++;
       }
@@ -392,7 +400,8 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
       queue = [];
       queueHead = 0;
       metadataChars = 0;
-      hnsw = newIndex(initialCapacity);
+      keyChars = 0;
+      hnswIndex = undefined;
       hnswMax = initialCapacity;
       hnswCount = 0;
       hnswDeleted = 0;
@@ -475,17 +484,16 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
 
     memoryBytes() {
       const arena = chunks.length * CHUNK_SLOTS * dimension * 4;
-      // hnswlib: level 0 per allocated element = vector + 2M links + link count + label; the visited-list pool holds
-      // 2 bytes per element; upper levels hold ~1/ln(M) of the elements with M links each; label map ~48 B per element.
-      const perAllocated = dimension * 4 + 2 * m * 4 + 4 + 8 + 2;
-      const upper = hnswCount * ((m * 4 + 4) / Math.log(m) + 8 + 48);
-      const graph = hnswMax * perAllocated + upper;
+      // hnswlib, per allocated element: level-0 block (vector, 2M links + count, label), link-list pointer, level,
+      // a std::mutex (40 B) and 2 B in the visited-list pool. Per inserted element: upper levels (an element has
+      // 1/(M−1) of them on average, M links + count each) and its label-map entry (~48 B). Plus 65,536 label locks.
+      const perAllocated = dimension * 4 + (2 * m * 4 + 4) + 8 + 8 + 4 + 40 + 2;
+      const upper = hnswCount * ((m * 4 + 4) / Math.max(1, m - 1) + 48) + 65_536 * 40;
+      const graphBytes = hnswIndex === undefined ? 0 : hnswMax * perAllocated + upper;
       // JS side: slot arrays (~6 × 8 B), key map and label map entries (~40 B each), key strings (UTF-16).
-      let keyChars = 0;
-      for (const key of keyToSlot.keys()) keyChars += key.length;
       const js = highWater * 48 + keyToSlot.size * 40 + labelToSlot.size * 40 + keyChars * 2 + pending.size * 16 + (queue.length - queueHead) * 8;
       // Metadata: its JSON length counted as UTF-16 (parsed objects are usually larger; this is a floor).
-      return arena + graph + js + metadataChars * 2;
+      return arena + graphBytes + js + metadataChars * 2;
     },
 
     flush() {
@@ -503,8 +511,8 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
         live: keyToSlot.size,
         pending: pending.size,
         indexed: labelToSlot.size,
-        hnswMaxElements: hnsw.getMaxElements(),
-        hnswCurrentCount: hnsw.getCurrentCount(),
+        hnswMaxElements: hnswIndex?.getMaxElements() ?? 0,
+        hnswCurrentCount: hnswIndex?.getCurrentCount() ?? 0,
         hnswDeletedSlots: hnswDeleted,
         arenaSlots: highWater,
       };
@@ -516,6 +524,7 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
     if (slot === undefined) {
       slot = allocSlot();
       keyToSlot.set(item.key, slot);
+      keyChars += item.key.length;
       slotKey[slot] = item.key;
       keyAdded(item.key);
     } else {

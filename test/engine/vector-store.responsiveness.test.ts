@@ -27,17 +27,17 @@ it('the event loop stays responsive while 50k vectors are indexed in the backgro
     const queryMs: number[] = [];
     const timer = setInterval(() => {
       const now = performance.now();
+      // Lag = how late this tick fired after the previous one finished: time the loop spent elsewhere (the indexer).
       maxLag = Math.max(maxLag, now - last - TICK);
-      last = now;
       ticks++;
       // A small concurrent request every 5th tick: it must see everything, indexed or not.
       if (ticks % 5 === 0) {
         const i = (ticks * 7919) % N;
-        const q0 = performance.now();
         const hit = store.query(data[i] as Float32Array, { topK: 1 })[0];
-        queryMs.push(performance.now() - q0);
+        queryMs.push(performance.now() - now);
         if (hit?.key !== `r${i}`) throw new Error(`query for r${i} returned ${hit?.key}`);
       }
+      last = performance.now();
     }, TICK);
 
     const started = performance.now();
@@ -51,7 +51,7 @@ it('the event loop stays responsive while 50k vectors are indexed in the backgro
     console.log(
       `[responsiveness] upsert ${N} × ${DIM}-d: ${upsertMs.toFixed(0)} ms sync; background indexing ${(indexMs / 1000).toFixed(1)} s ` +
         `(${Math.round(N / (indexMs / 1000))} vectors/s, slice ${INDEX_SLICE_MS} ms); max tick lag ${maxLag.toFixed(1)} ms over ${ticks} ticks; ` +
-        `concurrent query p99 ${p99.toFixed(1)} ms (n=${queryMs.length}, max ${(queryMs.at(-1) ?? 0).toFixed(1)} ms)`,
+        `concurrent query (exact scan of the pending set shrinking from 50k) p99 ${p99.toFixed(1)} ms (n=${queryMs.length}, max ${(queryMs.at(-1) ?? 0).toFixed(1)} ms)`,
     );
     expect(store.pendingCount).toBe(0);
     expect(ticks).toBeGreaterThan(10);
