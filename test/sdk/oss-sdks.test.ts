@@ -3,17 +3,10 @@
 //   test/sdk/go/main.go         built by scripts/setup-go-sdk.sh into .cache/sdk/go/oss-lifecycle
 //   test/sdk/python/lifecycle.py run by the venv scripts/setup-python-sdk.sh makes in .cache/sdk/python-venv
 // `npm test` runs both set-up scripts first (node scripts/setup.mjs --sdks); a missing binary or venv fails here.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Server start-up, program runs and journal reads live in test/sdk/harness.ts (shared with oss-sdk-throttle.test.ts).
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const goBinary = join(root, '.cache', 'sdk', 'go', 'oss-lifecycle');
-const venvPython = join(root, '.cache', 'sdk', 'python-venv', 'bin', 'python');
-const pythonProgram = join(root, 'test', 'sdk', 'python', 'lifecycle.py');
+import { goBinary, programEnv, pythonProgram, runProgram, startServer, stopServer, venvPython, type ProgramRun, type Server } from './harness.ts';
 
 const SEED_DELETE_INDEX = '000_325d4cc8e00416e9.txt';
 const SEED_DELETE_VECTORS = '001_3830517637282d1c.txt';
@@ -40,124 +33,6 @@ const LIFECYCLE_STEPS = [
   'DeleteVectorBucket',
   'GetVectorBucket(deleted)',
 ];
-
-interface Step {
-  step: string;
-  ok: boolean;
-  status: number;
-  code: string;
-  detail: string;
-}
-
-interface Server {
-  child: ChildProcess;
-  endpoint: string;
-  stderr: () => string;
-}
-
-/** Starts `vconf serve --oss-vectors-port 0` and resolves on its ready line. */
-function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'vconf.mjs'), 'serve', '--oss-vectors-port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (chunk: string) => {
-    stderr = (stderr + chunk).slice(-20_000);
-  });
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`vconf serve printed no ready line within 90 s; stderr:\n${stderr}`));
-    }, 90_000);
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      let msg: { event?: string; endpoints?: Record<string, string> };
-      try {
-        msg = JSON.parse(line) as typeof msg;
-      } catch {
-        return;
-      }
-      if (msg.event !== 'ready') return;
-      clearTimeout(timer);
-      const endpoint = msg.endpoints?.['oss-vectors'];
-      if (!endpoint) {
-        child.kill('SIGKILL');
-        reject(new Error(`ready line names no oss-vectors endpoint: ${line}`));
-        return;
-      }
-      resolvePromise({ child, endpoint, stderr: () => stderr });
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`vconf serve exited (code ${code}, signal ${signal}) before its ready line; stderr:\n${stderr}`));
-    });
-  });
-}
-
-async function stopServer(server: Server | undefined): Promise<void> {
-  const child = server?.child;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-interface ProgramRun {
-  code: number | null;
-  steps: Step[];
-  stdout: string;
-  stderr: string;
-}
-
-function runProgram(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<ProgramRun> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.once('close', (code) => {
-      clearTimeout(timer);
-      const steps: Step[] = [];
-      for (const line of stdout.split('\n')) {
-        if (!line.trim().startsWith('{')) continue;
-        try {
-          const parsed = JSON.parse(line) as Partial<Step>;
-          if (typeof parsed.step === 'string') steps.push(parsed as Step);
-        } catch {
-          // not a step line
-        }
-      }
-      resolvePromise({ code, steps, stdout, stderr });
-    });
-  });
-}
-
-function programEnv(endpoint: string, prefix: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // The Python SDK goes through the simulator as an HTTP proxy; no ambient proxy may interfere.
-  for (const k of ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy']) delete env[k];
-  return {
-    ...env,
-    VCONF_OSS_ENDPOINT: endpoint,
-    VCONF_ACCOUNT_ID: '1234567890',
-    VCONF_ACCESS_KEY_ID: 'test',
-    VCONF_ACCESS_KEY_SECRET: 'test',
-    VCONF_REGION: 'cn-hangzhou',
-    VCONF_BUCKET_PREFIX: prefix,
-    VCONF_OTHER_ACCESS_KEY_ID: 'other',
-    VCONF_OTHER_ACCESS_KEY_SECRET: 'other',
-  };
-}
 
 function assertLifecycle(run: ProgramRun, server: Server): void {
   const report = [

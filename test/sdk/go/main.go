@@ -12,6 +12,8 @@
 //	VCONF_BUCKET_PREFIX       bucket name prefix (default go); a random suffix keeps names unique per run
 //	VCONF_OTHER_ACCOUNT_ID, VCONF_OTHER_ACCESS_KEY_ID, VCONF_OTHER_ACCESS_KEY_SECRET
 //	                          a second account (defaults 9876543210 / other / other)
+//	VCONF_MODE                lifecycle (default) or throttle: the SDK's retryer against injected 503 QpsLimitExceeded
+//	                          and partial deletes (see throttle.go; that mode arms its own faults on the control endpoint)
 //
 // Prints one JSON object per step on stdout ({"step","ok","status","code","detail"}) and exits 1 if any
 // expectation failed (2 on a usage error).
@@ -200,6 +202,19 @@ func main() {
 	defer cancel()
 
 	client := newClient(endpoint, region, account, ak, sk)
+	switch mode := env("VCONF_MODE", "lifecycle"); mode {
+	case "lifecycle":
+	case "throttle":
+		runThrottle(ctx, endpoint, client, bucket)
+		if failed > 0 {
+			fmt.Fprintf(os.Stderr, "%d step(s) failed (bucket %s)\n", failed, bucket)
+			os.Exit(1)
+		}
+		return
+	default:
+		fmt.Fprintf(os.Stderr, "VCONF_MODE must be lifecycle or throttle, got %q\n", mode)
+		os.Exit(2)
+	}
 	// The same account id and bucket, signed with a wrong secret.
 	badSecret := newClient(endpoint, region, account, ak, sk+"-wrong")
 	// The second account's own credentials aimed at the first account's bucket: path style carries no account id in

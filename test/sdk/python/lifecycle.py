@@ -20,6 +20,14 @@ Environment:
   VCONF_BUCKET_PREFIX       bucket name prefix (default py); a random suffix keeps names unique per run
   VCONF_OTHER_ACCESS_KEY_ID, VCONF_OTHER_ACCESS_KEY_SECRET          default other / other (account 9876543210)
   VCONF_DRY_RUN=1           build and print the requests without sending them (checks the SDK wiring offline)
+  VCONF_MODE                lifecycle (default) or throttle (see run_throttle: the SDK's default retryer against
+                            injected 503 QpsLimitExceeded throttles and seed 001's partial DeleteVectors)
+
+Throttle mode arms its own faults: right before each faulted step it POSTs the fault plan straight to the
+simulator's control endpoint (VCONF_OSS_ENDPOINT + "/__vconf/faults", not through the SDK or any proxy; the
+simulator refuses control paths on proxied absolute-URI requests) and clears all plans right after. That is a test
+program knowing it talks to vconf. The SDK's attempt counts are asserted by test/sdk/oss-sdk-throttle.test.ts from
+the simulator's request journal, not here.
 
 Prints one JSON object per step on stdout ({"step","ok","status","code","detail"}) and exits 1 if any expectation
 failed (2 on a usage error).
@@ -30,6 +38,8 @@ import math
 import os
 import secrets
 import sys
+import time
+import urllib.request
 
 import alibabacloud_oss_v2 as oss
 import alibabacloud_oss_v2.vectors as oss_vectors
@@ -125,6 +135,117 @@ def keys_of(vectors):
     return sorted(v.get("key") for v in (vectors or []))
 
 
+def control(base, method, path, body=None):
+    """One call to the simulator's control endpoint, never through a proxy; raises on a non-2xx answer."""
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(f"{base.rstrip('/')}/__vconf/{path}", data=data, method=method,
+                                 headers={"Content-Type": "application/json"})
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with opener.open(req, timeout=10) as res:
+        return json.loads(res.read() or b"null")
+
+
+def arm_fault(base, step, plan):
+    """Replaces every fault plan with this one; a failure is reported as the step's failure."""
+    try:
+        control(base, "DELETE", "faults")
+        control(base, "POST", "faults", plan)
+        return True
+    except Exception as err:  # noqa: BLE001
+        emit(step, False, 0, "ControlError", f"arming the fault plan: {type(err).__name__}: {err}")
+        return False
+
+
+def clear_faults(base):
+    try:
+        control(base, "DELETE", "faults")
+    except Exception as err:  # noqa: BLE001
+        print(f"clearing fault plans: {err}", file=sys.stderr)
+
+
+def run_throttle(client, proxy, bucket):
+    """VCONF_MODE=throttle: the default retryer (fact sheet oss-vectors.md §8.5: 3 attempts; retry on >= 500, 401,
+    408, 429, RequestTimeTooSkewed, BadRequest; never on 409) against the simulator's 503 QpsLimitExceeded and seed
+    001_3830517637282d1c.txt's non-atomic DeleteVectors. Steps, one JSON line each:
+      PutVectorBucket, PutVectorIndex, PutVectors(20)
+      DeleteVectors(503x2 then retried)        fail next 2 DeleteVectors with 503 → the call succeeds, 204
+      GetVectors(503x3 surfaced)               fail next 3 GetVectors with 503 → ServiceError 503 QpsLimitExceeded
+      DeleteVectors(partial 503 then retried)  a seeded half applied, then 503 → retried, 204
+      GetVectors(after deletes)                all 20 keys gone
+      DeleteVectorBucket(not empty)            409 VectorBucketNotEmpty, not retried
+      DeleteVectorIndex, DeleteVectorBucket    clean-up
+    """
+    index = "pyThrottleIndex"
+    keys = [f"vec-{i:02d}" for i in range(20)]
+    vecs = [{"key": k, "data": {"float32": [float(i + 1), 1.0, 0.0, 0.0]}, "metadata": {"n": str(i)}}
+            for i, k in enumerate(keys)]
+    first, second = keys[:10], keys[10:]
+    throttle = {"kind": "fail", "status": 503, "code": "QpsLimitExceeded"}
+
+    expect_ok("PutVectorBucket",
+              lambda: client.put_vector_bucket(models.PutVectorBucketRequest(bucket=bucket)), [200])
+    expect_ok("PutVectorIndex", lambda: client.put_vector_index(models.PutVectorIndexRequest(
+        bucket=bucket, index_name=index, data_type="float32", dimension=4, distance_metric="euclidean")), [200])
+    expect_ok("PutVectors(20)", lambda: client.put_vectors(
+        models.PutVectorsRequest(bucket=bucket, index_name=index, vectors=vecs)), [200])
+
+    # (a) Two throttles, then success: the default 3 attempts absorb them.
+    step = "DeleteVectors(503x2 then retried)"
+    if arm_fault(proxy, step, {"provider": "oss-vectors", "operation": "DeleteVectors", "times": 2,
+                               "action": throttle}):
+        start = time.monotonic()
+
+        def delete_first():
+            try:
+                return client.delete_vectors(models.DeleteVectorsRequest(
+                    bucket=bucket, index_name=index, keys=first))
+            finally:
+                print(f"{step} took {time.monotonic() - start:.3f}s (the retryer's backoff included)",
+                      file=sys.stderr)
+                clear_faults(proxy)
+        expect_ok(step, delete_first, [204])
+
+    # (b) Three throttles: every attempt fails and the SDK surfaces the last one.
+    step = "GetVectors(503x3 surfaced)"
+    if arm_fault(proxy, step, {"provider": "oss-vectors", "operation": "GetVectors", "times": 3,
+                               "action": throttle}):
+        def get_second():
+            try:
+                return client.get_vectors(models.GetVectorsRequest(bucket=bucket, index_name=index, keys=second))
+            finally:
+                clear_faults(proxy)
+        expect_service_error(step, get_second, 503, "QpsLimitExceeded")
+
+    # (c) Seed 001: a seeded half of the batch is deleted, then 503; the SDK resends the same batch, which succeeds
+    # (keys already gone are not an error).
+    step = "DeleteVectors(partial 503 then retried)"
+    if arm_fault(proxy, step, {"provider": "oss-vectors", "operation": "DeleteVectors", "times": 1,
+                               "seed": "sdk-throttle-py",
+                               "action": {"kind": "partial", "status": 503, "code": "QpsLimitExceeded",
+                                          "fraction": 0.5}}):
+        def delete_second():
+            try:
+                return client.delete_vectors(models.DeleteVectorsRequest(
+                    bucket=bucket, index_name=index, keys=second))
+            finally:
+                clear_faults(proxy)
+        expect_ok(step, delete_second, [204])
+
+    def check_gone(r):
+        left = keys_of(r.vectors)
+        return "" if not left else f"want no vector left of the 20, got {left}"
+    expect_ok("GetVectors(after deletes)", lambda: client.get_vectors(models.GetVectorsRequest(
+        bucket=bucket, index_name=index, keys=keys)), [200], check_gone)
+
+    # (d) 409 is not retryable: one attempt, surfaced.
+    expect_service_error("DeleteVectorBucket(not empty)", lambda: client.delete_vector_bucket(
+        models.DeleteVectorBucketRequest(bucket=bucket)), 409, "VectorBucketNotEmpty")
+    expect_ok("DeleteVectorIndex", lambda: client.delete_vector_index(
+        models.DeleteVectorIndexRequest(bucket=bucket, index_name=index)), [204])
+    expect_ok("DeleteVectorBucket", lambda: client.delete_vector_bucket(
+        models.DeleteVectorBucketRequest(bucket=bucket)), [204])
+
+
 def main():
     dry_run = os.environ.get("VCONF_DRY_RUN") == "1"
     proxy = os.environ.get("VCONF_OSS_ENDPOINT") or ("http://127.0.0.1:9" if dry_run else "")
@@ -144,6 +265,19 @@ def main():
     index = "pySdkIndex"
 
     client = make_client(proxy, endpoint, region, account, ak, sk, dry_run)
+    mode = env("VCONF_MODE", "lifecycle")
+    if mode == "throttle":
+        if dry_run:
+            print("VCONF_DRY_RUN does not apply to VCONF_MODE=throttle", file=sys.stderr)
+            return 2
+        run_throttle(client, proxy, bucket)
+        if FAILED:
+            print(f"{FAILED} step(s) failed (bucket {bucket})", file=sys.stderr)
+            return 1
+        return 0
+    if mode != "lifecycle":
+        print(f"VCONF_MODE must be lifecycle or throttle, got {mode!r}", file=sys.stderr)
+        return 2
     bad_secret = make_client(proxy, endpoint, region, account, ak, sk + "-wrong", dry_run)
     # The host names account 1234567890 (the bucket's owner); the key belongs to the second account.
     intruder = make_client(proxy, endpoint, region, account, other_ak, other_sk, dry_run)
