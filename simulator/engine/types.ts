@@ -38,7 +38,11 @@ export interface StoredVector {
 
 export interface QueryOptions {
   topK: number;
-  /** Only vectors whose metadata passes are returned; the result is still the true top-K among those. */
+  /**
+   * Only vectors whose metadata passes are returned; the result is still the true top-K among those.
+   * Called synchronously, possibly from inside the native HNSW search: it must not touch the store. If it throws, the
+   * query throws the same error.
+   */
   filter?: ((metadata: Metadata | undefined, key: string) => boolean) | undefined;
 }
 

@@ -305,14 +305,27 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
   function searchGraph(qArr: number[], q: Float32Array, qNorm: number, k: number, ef: number, accept: SlotFilter, top: TopK): number {
     const hnsw = graph();
     hnsw.setEf(ef);
+    // A JS exception inside hnswlib's filter callback aborts the whole process (the addon is built without C++
+    // exceptions), so catch it here, stop matching, and rethrow once the native search has returned.
+    let failed = false;
+    let failure: unknown;
     const labelFilter =
       accept === undefined
         ? undefined
         : (label: number): boolean => {
+            if (failed) return false;
             const slot = labelToSlot.get(label);
-            return slot !== undefined && accept(slot);
+            if (slot === undefined) return false;
+            try {
+              return accept(slot);
+            } catch (e) {
+              failed = true;
+              failure = e;
+              return false;
+            }
           };
     const res = hnsw.searchKnn(qArr, k, labelFilter);
+    if (failed) throw failure;
     let n = 0;
     for (const label of res.neighbors) {
       const slot = labelToSlot.get(label);
@@ -442,6 +455,7 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
         plan = exact ? 'exact' : 'hnsw-filtered';
       }
 
+      lastPlan = plan;
       if (plan === 'exact') {
         scanAll(q, qNorm, accept, top);
       } else {
@@ -452,14 +466,13 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
         const got = searchGraph(qArr, q, qNorm, k, ef, accept, top);
         // Too few hits means the graph could not reach enough (matching) vectors: answer exactly instead.
         if (got < k) {
-          plan = 'exact-fallback';
+          lastPlan = 'exact-fallback';
           top = new TopK(topK);
           scanAll(q, qNorm, accept, top);
         } else {
           scanSlots(pending, q, qNorm, accept, top);
         }
       }
-      lastPlan = plan;
       return top.sorted();
     },
 

@@ -21,14 +21,22 @@ it('the event loop stays responsive while 50k vectors are indexed in the backgro
     expect(store.query(data[123] as Float32Array, { topK: 1 })[0]?.key).toBe('r123');
 
     const TICK = 10;
+    // Wall-clock lag also counts time the OS gave to other processes (vitest runs files in parallel on 2 cores), so
+    // the assertion uses the part of each gap this process actually spent on the CPU: that is what the indexer can
+    // be blamed for. Both are reported.
     let maxLag = 0;
+    let maxCpuLag = 0;
     let ticks = 0;
     let last = performance.now();
+    let lastCpu = process.cpuUsage();
     const queryMs: number[] = [];
     const timer = setInterval(() => {
       const now = performance.now();
       // Lag = how late this tick fired after the previous one finished: time the loop spent elsewhere (the indexer).
-      maxLag = Math.max(maxLag, now - last - TICK);
+      const wallGap = now - last;
+      const cpu = process.cpuUsage(lastCpu);
+      maxLag = Math.max(maxLag, wallGap - TICK);
+      maxCpuLag = Math.max(maxCpuLag, Math.min(wallGap, (cpu.user + cpu.system) / 1000) - TICK);
       ticks++;
       // A small concurrent request every 5th tick: it must see everything, indexed or not.
       if (ticks % 5 === 0) {
@@ -38,6 +46,7 @@ it('the event loop stays responsive while 50k vectors are indexed in the backgro
         if (hit?.key !== `r${i}`) throw new Error(`query for r${i} returned ${hit?.key}`);
       }
       last = performance.now();
+      lastCpu = process.cpuUsage();
     }, TICK);
 
     const started = performance.now();
@@ -50,12 +59,14 @@ it('the event loop stays responsive while 50k vectors are indexed in the backgro
     const p99 = queryMs[Math.floor(queryMs.length * 0.99)] ?? 0;
     console.log(
       `[responsiveness] upsert ${N} × ${DIM}-d: ${upsertMs.toFixed(0)} ms sync; background indexing ${(indexMs / 1000).toFixed(1)} s ` +
-        `(${Math.round(N / (indexMs / 1000))} vectors/s, slice ${INDEX_SLICE_MS} ms); max tick lag ${maxLag.toFixed(1)} ms over ${ticks} ticks; ` +
+        `(${Math.round(N / (indexMs / 1000))} vectors/s, slice ${INDEX_SLICE_MS} ms); max tick lag ${maxLag.toFixed(1)} ms wall / ${maxCpuLag.toFixed(1)} ms on-CPU over ${ticks} ticks; ` +
         `concurrent query (exact scan of the pending set shrinking from 50k) p99 ${p99.toFixed(1)} ms (n=${queryMs.length}, max ${(queryMs.at(-1) ?? 0).toFixed(1)} ms)`,
     );
     expect(store.pendingCount).toBe(0);
     expect(ticks).toBeGreaterThan(10);
-    expect(maxLag).toBeLessThan(200);
+    expect(maxCpuLag).toBeLessThan(200);
+    // A loop frozen by one long synchronous indexing run would show seconds, whatever the machine's load.
+    expect(maxLag).toBeLessThan(1000);
   } finally {
     store.close();
   }

@@ -118,6 +118,48 @@ describe('exact distances', () => {
     expect(same).toBeGreaterThanOrEqual(18);
   });
 
+  it('a filtered graph search that comes back short falls back to an exact scan', () => {
+    const s = make({ dimension: 8 });
+    const data = clusteredData({ n: 4000, dim: 8, clusters: 8, spread: 0.5, seed: 'fallback' });
+    s.upsert(data.map((values, i) => ({ key: `f${i}`, values, metadata: { i } })));
+    s.flush();
+    // Slots follow insertion order here, so this filter passes exactly the slots the selectivity sample looks at
+    // (every 7th): the estimate says 100%, the truth is 1/7 (572 vectors), fewer than topK.
+    const accept = (m: unknown): boolean => ((m as { i: number }).i % 7) === 0;
+    const hits = s.query(data[0] as Float32Array, { topK: 600, filter: (m) => accept(m) });
+    expect(s.lastQueryPlan).toBe('exact-fallback');
+    expect(hits).toHaveLength(572);
+    expect(hits.every((h) => Number(h.key.slice(1)) % 7 === 0)).toBe(true);
+    // With enough matches for topK the graph answers.
+    s.query(data[0] as Float32Array, { topK: 10, filter: (m) => accept(m) });
+    expect(s.lastQueryPlan).toBe('hnsw-filtered');
+  });
+
+  it('a throwing filter makes the query throw, on every path, without taking the process down', () => {
+    const s = make({ dimension: 8 });
+    const data = clusteredData({ n: 3000, dim: 8, clusters: 8, spread: 0.5, seed: 'throw' });
+    s.upsert(data.map((values, i) => ({ key: `t${i}`, values, metadata: { i } })));
+    const boom = (m: unknown): boolean => {
+      if ((m as { i: number }).i === 1234) throw new Error('boom');
+      return true;
+    };
+    expect(() => s.query(data[0] as Float32Array, { topK: 5, filter: boom })).toThrow('boom'); // exact (pending)
+    s.flush();
+    // Matches "all" in the sample, so the graph path runs and meets i = 1234 inside the native search.
+    expect(() => s.query(data[1234] as Float32Array, { topK: 5, filter: boom })).toThrow('boom');
+    expect(s.lastQueryPlan).toBe('hnsw-filtered');
+    expect(s.query(data[0] as Float32Array, { topK: 1 })[0]?.key).toBe('t0');
+  });
+
+  it('an empty store allocates no graph', () => {
+    const s = make({ dimension: 768 });
+    expect(s.stats().hnswMaxElements).toBe(0);
+    expect(s.memoryBytes()).toBeLessThan(64 * 1024);
+    s.upsert([{ key: 'a', values: new Float32Array(768) }]);
+    s.flush();
+    expect(s.stats().hnswMaxElements).toBe(1024);
+  });
+
   it('pending and indexed vectors merge into one ordering', () => {
     const s = make({ dimension: 1 });
     s.upsert([0, 2, 4, 6].map((x) => ({ key: `i${x}`, values: [x] })));
