@@ -14,9 +14,9 @@
 
 export const DATA_SHAPE = {
   clusters: 100,
-  rank: Number(process.env.BR ?? 16),
-  spread: 0.6,
-  noise: Number(process.env.BN ?? 0.05),
+  rank: 16,
+  spread: 1.0,
+  noise: 0.3,
 } as const;
 
 export interface DataSpec {

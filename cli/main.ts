@@ -5,6 +5,7 @@ import { createSimulator, PROVIDER_SLUGS } from '../simulator/index.ts';
 import { loadConfigFile } from '../simulator/config.ts';
 import { loadFaultFile } from '../simulator/fault-config.ts';
 import { SimulatorError } from '../simulator/http/errors.ts';
+import { registerConform } from '../scenarios/runner/cli.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -48,6 +49,8 @@ export async function main(argv: string[]): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+
+  registerConform(program);
 
   try {
     await program.parseAsync(argv);

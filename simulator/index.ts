@@ -18,6 +18,12 @@ import type { Provider } from './http/types.ts';
 import { defaultOssVectorsOptions, type OssVectorsOptions } from './oss-vectors/options.ts';
 import { OssVectorsProvider } from './oss-vectors/provider.ts';
 import { OssVectorsState } from './oss-vectors/state.ts';
+import { defaultCloudflareVectorizeOptions, type CloudflareVectorizeOptions } from './cloudflare-vectorize/options.ts';
+import { CloudflareVectorizeProvider } from './cloudflare-vectorize/provider.ts';
+import { CloudflareVectorizeState } from './cloudflare-vectorize/state.ts';
+import { defaultBailianOptions, type BailianOptions } from './bailian/options.ts';
+import { BailianProvider } from './bailian/provider.ts';
+import { BailianState } from './bailian/state.ts';
 
 /** What every provider factory receives. */
 export interface ProviderDeps {
@@ -45,6 +51,8 @@ export interface SimulatorOptions {
   /** Fault plans active from the start. */
   faults?: FaultPlan[];
   ossVectors?: Partial<OssVectorsOptions>;
+  cloudflareVectorize?: Partial<CloudflareVectorizeOptions>;
+  bailian?: Partial<BailianOptions>;
 }
 
 function createOssVectors(deps: ProviderDeps, options: SimulatorOptions) {
@@ -58,9 +66,34 @@ function createOssVectors(deps: ProviderDeps, options: SimulatorOptions) {
   return { provider, state, options: opts, close: () => state.close() };
 }
 
+function createCloudflareVectorize(deps: ProviderDeps, options: SimulatorOptions) {
+  const opts: CloudflareVectorizeOptions = {
+    ...defaultCloudflareVectorizeOptions(),
+    ...(deps.auth !== undefined ? { auth: deps.auth } : {}),
+    ...options.cloudflareVectorize,
+  };
+  const state = new CloudflareVectorizeState(opts, deps.clock, createRandom(`${options.seed ?? 'vconf'}/cloudflare-vectorize/mutations`));
+  const provider = new CloudflareVectorizeProvider({ state, opts, ...deps });
+  return { provider, state, options: opts, close: () => state.close() };
+}
+
+function createBailian(deps: ProviderDeps, options: SimulatorOptions) {
+  const opts: BailianOptions = {
+    ...defaultBailianOptions(),
+    ...(deps.auth !== undefined ? { auth: deps.auth } : {}),
+    ...options.bailian,
+  };
+  // Ids come from their own seeded source, so they do not depend on how many requests came before.
+  const state = new BailianState(opts, deps.clock, createRandom(`${options.seed ?? 'vconf'}/bailian/ids`));
+  const provider = new BailianProvider({ state, opts, ...deps });
+  return { provider, state, options: opts, close: () => state.close() };
+}
+
 /** The registry: slug → factory. The order is the order of the ready line and of reports. */
 const PROVIDERS = {
   'oss-vectors': createOssVectors,
+  'cloudflare-vectorize': createCloudflareVectorize,
+  bailian: createBailian,
 } satisfies Record<string, (deps: ProviderDeps, options: SimulatorOptions) => { provider: Provider; close(): void }>;
 
 export type ProviderSlug = keyof typeof PROVIDERS;
@@ -78,6 +111,8 @@ export interface Simulator {
   control: FaultController;
   /** Per-provider state and live options (tests may flip options between requests). */
   ossVectors: Instances['oss-vectors'];
+  cloudflareVectorize: Instances['cloudflare-vectorize'];
+  bailian: Instances['bailian'];
   instances: Instances;
   /** Serve providers over real HTTP on 127.0.0.1; ports default to 0 (a free one). */
   startHttp(opts?: { host?: string; ports?: Partial<Record<ProviderSlug, number>> }): Promise<Record<ProviderSlug, string>>;
@@ -112,6 +147,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     clock,
     control,
     ossVectors: instances['oss-vectors'],
+    cloudflareVectorize: instances['cloudflare-vectorize'],
+    bailian: instances['bailian'],
     instances,
     async startHttp(opts = {}) {
       const endpoints = {} as Record<ProviderSlug, string>;

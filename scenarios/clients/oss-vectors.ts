@@ -29,6 +29,8 @@ export interface OssClientOptions {
   accountId: string;
   accessKeyId: string;
   accessKeySecret: string;
+  /** STS token (OSS_SESSION_TOKEN), sent and signed as x-oss-security-token. */
+  securityToken?: string | undefined;
   /** Send unsigned requests (for auth-off simulators and negative tests). */
   unsigned?: boolean;
   /** `?deleteVectors` (Go) or `?deleteVectors=` (Python). Default 'bare'. */
@@ -84,6 +86,7 @@ export function createOssClient(opts: OssClientOptions) {
           headers,
           accessKeyId: opts.accessKeyId,
           accessKeySecret: opts.accessKeySecret,
+          ...(opts.securityToken ? { securityToken: opts.securityToken } : {}),
           region: opts.region,
           accountId: opts.accountId,
           ...(spec.bucket ? { bucket: c.bucket } : {}),

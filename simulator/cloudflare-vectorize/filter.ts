@@ -30,7 +30,7 @@ export function compileCfFilter(filter: unknown): FilterPredicate {
   if (entries.length === 0) throw new CfFilterError('filter must not be empty');
   const bytes = Buffer.byteLength(JSON.stringify(filter));
   if (bytes >= MAX_FILTER_BYTES) throw new CfFilterError(`filter is ${bytes} bytes as compact JSON; it must be under ${MAX_FILTER_BYTES}`);
-  const tests: FilterPredicate[] = [];
+  const tests: Test[] = [];
   for (const [key, spec] of entries) {
     if (key === '') throw new CfFilterError('filter keys must not be empty');
     if (key.length > MAX_KEY_CHARS) throw new CfFilterError(`filter key "${key.slice(0, 32)}…" is longer than ${MAX_KEY_CHARS} characters`);
@@ -51,7 +51,9 @@ export function compileCfFilter(filter: unknown): FilterPredicate {
   };
 }
 
-function compileOperator(key: string, op: string, operand: unknown): FilterPredicate {
+type Test = (indexed: Indexed) => boolean;
+
+function compileOperator(key: string, op: string, operand: unknown): Test {
   const where = `filter.${key}.${op}`;
   if (!OPERATORS.has(op)) throw new CfFilterError(`${where}: unsupported operator (supported: ${[...OPERATORS].join(' ')})`);
   const get = (m: Indexed) => (Object.hasOwn(m, key) ? m[key] : undefined);

@@ -257,7 +257,8 @@ export class CloudflareVectorizeState {
         }
         break;
     }
-    index.processedUpTo = { id: mutation.id, at };
+    // A mutation that waited behind a later-due one is processed when its predecessor was: time never goes back.
+    index.processedUpTo = { id: mutation.id, at: Math.max(at, index.processedUpTo?.at ?? at) };
   }
 
   private write(index: CfIndex, vectors: VectorData[]): void {

@@ -21,6 +21,14 @@ const REGION = 'cn-hangzhou';
 const pactDir = mkdtempSync(join(tmpdir(), 'vconf-pact-'));
 const { regex } = MatchersV3;
 
+/** The parts of the verifier proxy's (express) request the filter touches. */
+interface FilteredRequest {
+  method: string;
+  url: string;
+  originalUrl?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
 const ossHeaders = {
   'x-oss-request-id': regex(/^[0-9A-F]{24}$/, '534B371674E88A4D89060000'),
   server: 'AliyunOSS',
@@ -116,7 +124,7 @@ describe('provider verification: the simulator honours the contract over HTTP wi
         ]),
       ),
       // Sign each replayed request as the SDKs do; the contract itself carries no credentials.
-      requestFilter: (req, _res, next) => {
+      requestFilter: (req: FilteredRequest, _res: unknown, next: () => void) => {
         const url = req.originalUrl ?? req.url;
         const q = url.indexOf('?');
         const bucket = /^\/([^/?]+)\//.exec(url)?.[1];

@@ -1,0 +1,167 @@
+/**
+ * Named provider states for OSS Vectors: the preconditions scenarios (scenarios/oss-vectors/*.yaml) and the future
+ * Pact provider verification name, each mapped to one set-up function (pact-js style: the exact name with `{param}`
+ * placeholders, the values passed separately).
+ *
+ * States are applied through signed requests (`ctx.call`), so the same set-up works on the in-process simulator, an
+ * HTTP simulator and the real service. A state that the API cannot produce (an index stuck in `creating`) needs the
+ * simulator's live options (`ctx.options`) and declares it in `requires`.
+ */
+import type { OssVectorsOptions } from './options.ts';
+import type { OssOperationId } from './routes.ts';
+
+export interface OssStateAnswer {
+  status: number;
+  text: string;
+  json: unknown;
+}
+
+export interface OssStateContext {
+  /** A signed request as the bucket owner. Implementations retry throttles (503/5xx) with bounded backoff. */
+  call(operation: OssOperationId, request: { bucket?: string; body?: unknown }): Promise<OssStateAnswer>;
+  /** The simulator's live options, when the caller holds the simulator; undefined on HTTP endpoints and real targets. */
+  options?: OssVectorsOptions | undefined;
+}
+
+export type StateTeardown = () => Promise<void>;
+
+export interface OssProviderState {
+  /** The exact state name, placeholders in braces. */
+  name: string;
+  /** Capabilities beyond signed requests: `control:options` = needs ctx.options. */
+  requires: string[];
+  /** Optional parameters beyond the placeholders, with their defaults. */
+  optional?: Record<string, unknown>;
+  setUp(ctx: OssStateContext, params: Record<string, unknown>): Promise<StateTeardown | void>;
+}
+
+/** A precondition that could not be established: the scenario fails in its `given` phase, naming this. */
+export class StateSetupError extends Error {
+  override name = 'StateSetupError';
+}
+
+function expectOk(what: string, res: OssStateAnswer, ok: number[] = [200, 204]): void {
+  if (!ok.includes(res.status)) throw new StateSetupError(`${what}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+}
+
+function str(params: Record<string, unknown>, name: string): string {
+  const v = params[name];
+  if (typeof v !== 'string' || v === '') throw new StateSetupError(`parameter ${name} must be a non-empty string`);
+  return v;
+}
+
+function keysOf(params: Record<string, unknown>): string[] {
+  const v = params.keys;
+  const keys = typeof v === 'string' ? v.split(',').map((k) => k.trim()).filter(Boolean) : v;
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) throw new StateSetupError('parameter keys must be a list of strings');
+  return keys as string[];
+}
+
+function dimOf(params: Record<string, unknown>): number {
+  const d = Number(params.dim);
+  if (!Number.isInteger(d) || d < 1 || d > 4096) throw new StateSetupError('parameter dim must be an integer 1–4096');
+  return d;
+}
+
+/** Deterministic vectors, well separated: the i-th key gets [i+1, i+2, …]. */
+export function stateVector(i: number, dimension: number): number[] {
+  return Array.from({ length: dimension }, (_, d) => i + 1 + d);
+}
+
+async function createBucket(ctx: OssStateContext, bucket: string): Promise<void> {
+  expectOk(`PutVectorBucket ${bucket}`, await ctx.call('PutVectorBucket', { bucket }));
+}
+
+async function createIndex(ctx: OssStateContext, bucket: string, index: string, dimension: number, distanceMetric: unknown): Promise<void> {
+  const metric = distanceMetric ?? 'euclidean';
+  expectOk(
+    `PutVectorIndex ${bucket}/${index}`,
+    await ctx.call('PutVectorIndex', { bucket, body: { indexName: index, dataType: 'float32', dimension, distanceMetric: metric } }),
+  );
+}
+
+async function putVectors(ctx: OssStateContext, bucket: string, index: string, keys: string[], dimension: number): Promise<void> {
+  for (let start = 0; start < keys.length; start += 500) {
+    const vectors = keys.slice(start, start + 500).map((key, i) => ({ key, data: { float32: stateVector(start + i, dimension) } }));
+    expectOk(`PutVectors ${bucket}/${index}`, await ctx.call('PutVectors', { bucket, body: { indexName: index, vectors } }));
+  }
+}
+
+export const OSS_PROVIDER_STATES: OssProviderState[] = [
+  {
+    name: 'a bucket {bucket}',
+    requires: [],
+    async setUp(ctx, p) {
+      await createBucket(ctx, str(p, 'bucket'));
+    },
+  },
+  {
+    name: 'no bucket {bucket}',
+    requires: [],
+    async setUp(ctx, p) {
+      const res = await ctx.call('DeleteVectorBucket', { bucket: str(p, 'bucket') });
+      expectOk(`DeleteVectorBucket ${str(p, 'bucket')}`, res, [204, 404]);
+    },
+  },
+  {
+    name: 'a bucket {bucket} with an index {index} of dimension {dim}',
+    requires: [],
+    optional: { distanceMetric: 'euclidean' },
+    async setUp(ctx, p) {
+      await createBucket(ctx, str(p, 'bucket'));
+      await createIndex(ctx, str(p, 'bucket'), str(p, 'index'), dimOf(p), p.distanceMetric);
+    },
+  },
+  {
+    name: 'a bucket {bucket} with an index {index} of dimension {dim} holding vectors {keys}',
+    requires: [],
+    optional: { distanceMetric: 'euclidean' },
+    async setUp(ctx, p) {
+      const bucket = str(p, 'bucket');
+      const index = str(p, 'index');
+      await createBucket(ctx, bucket);
+      await createIndex(ctx, bucket, index, dimOf(p), p.distanceMetric);
+      await putVectors(ctx, bucket, index, keysOf(p), dimOf(p));
+    },
+  },
+  {
+    name: 'an index {index} of dimension {dim} in bucket {bucket} holding vectors {keys}',
+    requires: [],
+    optional: { distanceMetric: 'euclidean' },
+    async setUp(ctx, p) {
+      await createIndex(ctx, str(p, 'bucket'), str(p, 'index'), dimOf(p), p.distanceMetric);
+      await putVectors(ctx, str(p, 'bucket'), str(p, 'index'), keysOf(p), dimOf(p));
+    },
+  },
+  {
+    // seed 000: "The index cannot be deleted if its status is not `enable`". The API offers no way to hold an index
+    // in `creating`, so this state needs the simulator's options; its teardown lets the index become `enable`.
+    name: 'a bucket {bucket} with an index {index} whose status is creating',
+    requires: ['control:options'],
+    async setUp(ctx, p) {
+      const options = ctx.options;
+      if (!options) throw new StateSetupError('needs the simulator options (control:options)');
+      const before = options.indexCreatingMs;
+      await createBucket(ctx, str(p, 'bucket'));
+      options.indexCreatingMs = 60 * 60 * 1000;
+      try {
+        await createIndex(ctx, str(p, 'bucket'), str(p, 'index'), 4, 'euclidean');
+      } catch (err) {
+        options.indexCreatingMs = before;
+        throw err;
+      }
+      return async () => {
+        options.indexCreatingMs = before;
+      };
+    },
+  },
+];
+
+export function findOssState(name: string): OssProviderState | undefined {
+  return OSS_PROVIDER_STATES.find((s) => s.name === name);
+}
+
+/** The `{param}` placeholders of a state name, in order. */
+export function placeholdersOf(name: string): string[] {
+  return [...name.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)].map((m) => m[1]!);
+}
