@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Creates the Python venv (.cache/sdk/python-venv) with the pinned official OSS SDK (alibabacloud-oss-v2, which ships
-# alibabacloud_oss_v2.vectors) that test/sdk/python/lifecycle.py uses.
+# Creates the Python venv (.cache/sdk/python-venv) with the pinned official SDKs the tests drive: alibabacloud-oss-v2
+# (alibabacloud_oss_v2.vectors, test/sdk/python/lifecycle.py) and alibabacloud-bailian20231229 (DeleteFiles,
+# test/sdk/python/bailian_delete_files.py).
 # Idempotent and cached: the venv is re-created only when test/sdk/python/requirements.txt changes (its sha256 is
 # stored in the venv) or the venv no longer runs.
 #   bash scripts/setup-python-sdk.sh            create if stale
@@ -8,6 +9,7 @@
 # Packages come from the machine's configured Python package index through pip.
 set -euo pipefail
 
+modules='import alibabacloud_oss_v2.vectors, alibabacloud_bailian20231229.client'
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 req="$root/test/sdk/python/requirements.txt"
 venv="$root/.cache/sdk/python-venv"
@@ -31,7 +33,7 @@ force=0
 
 want="$(sha256sum "$req" | cut -d' ' -f1)"
 if [[ $force -eq 0 && -f "$stamp" && "$(cat "$stamp")" == "$want" ]] \
-   && "$venv/bin/python" -c 'import alibabacloud_oss_v2.vectors' >/dev/null 2>&1; then
+   && "$venv/bin/python" -c "$modules" >/dev/null 2>&1; then
   log "up to date: $venv"
   exit 0
 fi
@@ -42,9 +44,9 @@ rm -rf "$venv"
 mkdir -p "$(dirname "$venv")"
 "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input -r "$req"
-"$venv/bin/python" -c 'import alibabacloud_oss_v2.vectors' || {
-  log "ERROR: alibabacloud_oss_v2.vectors does not import after install"
+"$venv/bin/python" -c "$modules" || {
+  log "ERROR: the SDK modules do not import after install ($modules)"
   exit 1
 }
 printf '%s' "$want" > "$stamp"
-log "ready in $(( $(date +%s) - start ))s: $venv ($("$venv/bin/python" -m pip show alibabacloud-oss-v2 | grep '^Version'))"
+log "ready in $(( $(date +%s) - start ))s: $venv (alibabacloud-oss-v2 $("$venv/bin/python" -m pip show alibabacloud-oss-v2 | grep '^Version' | cut -d' ' -f2), alibabacloud-bailian20231229 $("$venv/bin/python" -m pip show alibabacloud-bailian20231229 | grep '^Version' | cut -d' ' -f2))"
