@@ -55,34 +55,27 @@ export interface SimulatorOptions {
   bailian?: Partial<BailianOptions>;
 }
 
+/** A provider's options: its documented defaults, the simulator-wide auth switch, then the caller's overrides. */
+function withDefaults<O extends { auth: boolean }>(defaults: O, deps: ProviderDeps, overrides: Partial<O> | undefined): O {
+  return { ...defaults, ...(deps.auth !== undefined ? { auth: deps.auth } : {}), ...overrides };
+}
+
 function createOssVectors(deps: ProviderDeps, options: SimulatorOptions) {
-  const opts: OssVectorsOptions = {
-    ...defaultOssVectorsOptions(),
-    ...(deps.auth !== undefined ? { auth: deps.auth } : {}),
-    ...options.ossVectors,
-  };
+  const opts = withDefaults(defaultOssVectorsOptions(), deps, options.ossVectors);
   const state = new OssVectorsState(opts, deps.clock);
   const provider = new OssVectorsProvider({ state, opts, ...deps });
   return { provider, state, options: opts, close: () => state.close() };
 }
 
 function createCloudflareVectorize(deps: ProviderDeps, options: SimulatorOptions) {
-  const opts: CloudflareVectorizeOptions = {
-    ...defaultCloudflareVectorizeOptions(),
-    ...(deps.auth !== undefined ? { auth: deps.auth } : {}),
-    ...options.cloudflareVectorize,
-  };
+  const opts = withDefaults(defaultCloudflareVectorizeOptions(), deps, options.cloudflareVectorize);
   const state = new CloudflareVectorizeState(opts, deps.clock, createRandom(`${options.seed ?? 'vconf'}/cloudflare-vectorize/mutations`));
   const provider = new CloudflareVectorizeProvider({ state, opts, ...deps });
   return { provider, state, options: opts, close: () => state.close() };
 }
 
 function createBailian(deps: ProviderDeps, options: SimulatorOptions) {
-  const opts: BailianOptions = {
-    ...defaultBailianOptions(),
-    ...(deps.auth !== undefined ? { auth: deps.auth } : {}),
-    ...options.bailian,
-  };
+  const opts = withDefaults(defaultBailianOptions(), deps, options.bailian);
   // Ids come from their own seeded source, so they do not depend on how many requests came before.
   const state = new BailianState(opts, deps.clock, createRandom(`${options.seed ?? 'vconf'}/bailian/ids`));
   const provider = new BailianProvider({ state, opts, ...deps });

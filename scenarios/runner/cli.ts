@@ -10,7 +10,7 @@ import { loadProviders, REPO_ROOT, ScenarioFileError } from './load.ts';
 import { newRunId, RECORDINGS_DIR, runConformance, selectScenarios } from './run.ts';
 import { parseTarget } from './targets.ts';
 
-interface ConformFlags {
+export interface ConformFlags {
   provider?: string[];
   scenario?: string[];
   target?: string;
@@ -38,22 +38,31 @@ export function registerConform(program: Command): void {
     .option('--list', 'list the selected scenarios and exit')
     .option('--no-progress', 'no progress display (the summary line is still printed)')
     .action(async (flags: ConformFlags) => {
-      try {
-        process.exitCode = await conform(flags);
-      } catch (err) {
-        if (err instanceof ScenarioFileError || err instanceof UsageError) {
-          process.stderr.write(`vconf conform: ${err.message}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        throw err;
-      }
+      process.exitCode = await conform(flags);
     });
 }
 
 class UsageError extends Error {}
 
-async function conform(flags: ConformFlags): Promise<number> {
+export interface ConformIo {
+  stdout: Pick<NodeJS.WriteStream, 'write'>;
+  stderr: NodeJS.WriteStream;
+}
+
+/** The command's body: returns the exit code (0 all good, 1 a failure, 2 bad input). */
+export async function conform(flags: ConformFlags, io: ConformIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  try {
+    return await conformUnchecked(flags, io);
+  } catch (err) {
+    if (err instanceof ScenarioFileError || err instanceof UsageError) {
+      io.stderr.write(`vconf conform: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+async function conformUnchecked(flags: ConformFlags, io: ConformIo): Promise<number> {
   const endpoints: Record<string, string> = {};
   for (const pair of flags.endpoint ?? []) {
     const m = /^([a-z0-9-]+)=(https?:\/\/.+)$/.exec(pair);
@@ -69,12 +78,12 @@ async function conform(flags: ConformFlags): Promise<number> {
   if (flags.record && target.kind !== 'real') throw new UsageError('--record saves answers of the real service: use it with --target real');
   if (flags.list) {
     for (const b of await loadProviders({ providers: flags.provider })) {
-      for (const s of selectScenarios(b.scenarios, flags.scenario)) process.stdout.write(`${b.adapter.slug}/${s.id}\t${s.operation}\t${s.title}\n`);
+      for (const s of selectScenarios(b.scenarios, flags.scenario)) io.stdout.write(`${b.adapter.slug}/${s.id}\t${s.operation}\t${s.title}\n`);
     }
     return 0;
   }
   const runId = newRunId(target.kind);
-  const progress = progressWriter(process.stderr, { quiet: flags.progress === false });
+  const progress = progressWriter(io.stderr, { quiet: flags.progress === false });
   const report = await runConformance({
     target,
     providers: flags.provider,
@@ -88,6 +97,6 @@ async function conform(flags: ConformFlags): Promise<number> {
   progress.done();
   if (report.counts.total === 0) throw new UsageError('no scenario matched the selection');
   const written = writeReports(report, flags.out ?? `${REPORTS_OUT}${runId}`);
-  process.stdout.write(`${summaryLine(report, relative(REPO_ROOT, written.dir) || '.')}\n`);
+  io.stdout.write(`${summaryLine(report, relative(REPO_ROOT, written.dir) || '.')}\n`);
   return report.counts.failed > 0 ? 1 : 0;
 }

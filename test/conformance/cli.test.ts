@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressWriter } from '../../reports/terminal.ts';
+import { conform } from '../../scenarios/runner/cli.ts';
 import type { RunReport } from '../../scenarios/runner/report-model.ts';
 import { REPO, tempDir } from './helpers.ts';
 
@@ -32,18 +33,28 @@ describe('vconf conform', () => {
     expect(report.providers[0]!.clauses.find((c) => c.id === 'S000-deletes-index')!.result).toBe('not-run');
   });
 
-  it('exits 2 on bad input: an unknown target, a selection that matches nothing, --record without the real target', () => {
-    expect(vconf(['conform', '--target', 'ftp://x']).status).toBe(2);
-    const none = vconf(['conform', '--scenario', 'no-such-scenario', '--out', tempDir('none')]);
-    expect(none.status).toBe(2);
-    expect(none.stderr).toContain('no scenario matched the selection');
-    expect(vconf(['conform', '--record']).stderr).toContain('--record saves answers of the real service');
+  it('exits 2 through bin/vconf.mjs on bad input', () => {
+    const r = vconf(['conform', '--target', 'ftp://x']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--target must be in-process, http, http://HOST:PORT or real');
   });
 
-  it('--list prints the selection without running it', () => {
-    const r = vconf(['conform', '--list', '--scenario', 'dvi-*']);
-    expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n').every((l) => l.startsWith('oss-vectors/dvi-'))).toBe(true);
+  it('answers 2 for a selection that matches nothing and for --record without the real target; --list runs nothing', async () => {
+    const io = () => {
+      const o = { out: '', err: '' };
+      return { o, io: { stdout: { write: (s: string) => ((o.out += s), true) }, stderr: { write: (s: string) => ((o.err += s), true) } as unknown as NodeJS.WriteStream } };
+    };
+    const a = io();
+    expect(await conform({ scenario: ['no-such-scenario'], out: tempDir('none'), progress: false }, a.io)).toBe(2);
+    expect(a.o.err).toContain('no scenario matched the selection');
+    const b = io();
+    expect(await conform({ record: true }, b.io)).toBe(2);
+    expect(b.o.err).toContain('--record saves answers of the real service');
+    const c = io();
+    expect(await conform({ list: true, scenario: ['dvi-*'] }, c.io)).toBe(0);
+    const listed = c.o.out.trim().split('\n');
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.every((l) => l.startsWith('oss-vectors/dvi-'))).toBe(true);
   });
 
   it('progress on a TTY rewrites one line and keeps only failures and deviations', () => {
