@@ -16,7 +16,7 @@ export const DATA_SHAPE = {
   clusters: 100,
   rank: 16,
   spread: 1.0,
-  noise: 0.3,
+  noise: Number(process.env.BN ?? 0.3),
 } as const;
 
 export interface DataSpec {

@@ -51,7 +51,8 @@ export function progressWriter(stream: NodeJS.WriteStream = process.stderr, opts
 }
 
 export function summaryLine(report: RunReport, reportsDir?: string): string {
-  const verdict = report.counts.failed > 0 ? 'FAILED' : 'passed';
+  const { counts } = report;
+  const verdict = counts.failed > 0 ? 'FAILED' : counts.notApplicable === counts.total ? 'ran nothing' : 'passed';
   const failingClauses = report.providers.flatMap((p) => p.clauses.filter((c) => c.result === 'failed').map((c) => c.id));
   return (
     `vconf conform ${verdict}: ${countsLine(report.counts)} — ${report.run.target.name}, ${(report.run.durationMs / 1000).toFixed(1)} s` +

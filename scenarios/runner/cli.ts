@@ -98,5 +98,11 @@ async function conformUnchecked(flags: ConformFlags, io: ConformIo): Promise<num
   if (report.counts.total === 0) throw new UsageError('no scenario matched the selection');
   const written = writeReports(report, flags.out ?? `${REPORTS_OUT}${runId}`);
   io.stdout.write(`${summaryLine(report, relative(REPO_ROOT, written.dir) || '.')}\n`);
+  if (report.counts.notApplicable === report.counts.total) {
+    // Nothing ran (e.g. --target real without credentials): a green exit here would hide a misconfigured job.
+    const reasons = [...new Set(report.scenarios.map((s) => s.reason))].slice(0, 3).join('; ');
+    io.stderr.write(`vconf conform: no scenario was applicable on this target (${reasons})\n`);
+    return 2;
+  }
   return report.counts.failed > 0 ? 1 : 0;
 }

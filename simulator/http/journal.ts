@@ -33,6 +33,25 @@ export class Journal {
     return full;
   }
 
+  /** Records one answered request of a provider (empty spec-issue lists are dropped). */
+  recordAnswer(
+    provider: string,
+    time: number,
+    req: { method: string; host: string; path: string },
+    answer: Pick<JournalEntry, 'operation' | 'status' | 'code' | 'requestId' | 'specIssues' | 'crash' | 'injected'>,
+  ): JournalEntry {
+    const { specIssues, ...rest } = answer;
+    return this.record({
+      time,
+      provider,
+      method: req.method,
+      host: req.host,
+      path: req.path,
+      ...rest,
+      specIssues: specIssues && specIssues.length > 0 ? specIssues : undefined,
+    });
+  }
+
   /** Entries after `sinceSeq`, optionally for one provider. */
   read(opts: { sinceSeq?: number; provider?: string } = {}): JournalEntry[] {
     return this.entries.filter(

@@ -252,20 +252,8 @@ export class OssVectorsProvider implements Provider {
     crash?: string,
     injected?: string,
   ) {
-    this.deps.journal.record({
-      time: this.deps.clock.now(),
-      provider: this.slug,
-      operation,
-      method: req.method,
-      host: req.host,
-      path: req.path,
-      status,
-      code,
-      requestId,
-      specIssues: specIssues && specIssues.length > 0 ? specIssues : undefined,
-      crash,
-      injected,
-    });
+    const answer = { operation, status: status, code, requestId, specIssues, crash, injected };
+    this.deps.journal.recordAnswer(this.slug, this.deps.clock.now(), req, answer);
   }
 }
 
