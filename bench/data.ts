@@ -13,7 +13,7 @@
  */
 
 export const DATA_SHAPE = {
-  clusters: 100,
+  clusters: Number(process.env.BC ?? 100),
   rank: 16,
   spread: 1.0,
   noise: Number(process.env.BN ?? 0.3),

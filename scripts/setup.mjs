@@ -2,7 +2,8 @@
 // Project-owned set-up: idempotent and cached. Called by `npm test`, `npm run conform` and `npm run bench`,
 // so a fresh clone needs no other step.
 //   node scripts/setup.mjs          npm dependencies (hnswlib-node compiled from source, offline headers)
-//   node scripts/setup.mjs --sdks   also the official Go and Python SDKs the tests drive, and k6 for load/
+//   node scripts/setup.mjs --sdks   also the official Go and Python SDKs the tests drive, k6 for load/,
+//                                   and Debian's Chromium for the HTML-report browser test
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -64,4 +65,5 @@ if (args.has('--sdks')) {
   run('bash', ['scripts/setup-go-sdk.sh']);
   run('bash', ['scripts/setup-python-sdk.sh']);
   run('bash', ['scripts/setup-k6.sh']);
+  run('bash', ['scripts/setup-chromium.sh']);
 }
