@@ -4,7 +4,7 @@
  * One catch point renders every provider error; anything unexpected becomes a 500 envelope, never a crash.
  */
 import type { Clock } from '../engine/clock.ts';
-import type { Interceptor } from '../engine/interception.ts';
+import type { Quota, Interceptor } from '../engine/interception.ts';
 import type { Random } from '../engine/random.ts';
 import { ProviderError } from '../http/errors.ts';
 import type { Journal } from '../http/journal.ts';
@@ -94,6 +94,7 @@ export class CloudflareVectorizeProvider implements Provider {
     let crash: string | undefined;
     let code: string | undefined;
     let injected: string | undefined;
+    let quota: Quota | undefined;
     try {
       const match = route(req.method, req.path);
       if (match.kind === 'none') throw cfError(7000);
@@ -125,7 +126,7 @@ export class CloudflareVectorizeProvider implements Provider {
         spec: this.spec,
         headers,
       };
-      const { decision, latencyMs } = this.deps.interceptor.decide({
+      const { decision, latencyMs, quota: q } = this.deps.interceptor.decide({
         provider: this.slug,
         operation,
         account: match.accountId,
@@ -134,6 +135,7 @@ export class CloudflareVectorizeProvider implements Provider {
         client: req.remoteAddress,
         batchSize: Array.isArray(body.ids) ? body.ids.length : undefined,
       });
+      quota = q;
       if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
       if (decision.kind !== 'pass') injected = decision.kind;
       if (decision.kind === 'drop') {
@@ -158,6 +160,7 @@ export class CloudflareVectorizeProvider implements Provider {
       code = perr.code;
       res = errorResponse(perr, headers);
     }
+    if (quota) Object.assign(res.headers, rateLimitHeaders(quota));
     this.journal(req, operation, res, code, headers['cf-ray'], this.specIssues(operation, res), crash, injected);
     return res;
   }
@@ -224,4 +227,16 @@ export class CloudflareVectorizeProvider implements Provider {
     const answer = { operation, status: res.status, code, requestId, specIssues, crash, injected };
     this.deps.journal.recordAnswer(this.slug, this.deps.clock.now(), req, answer);
   }
+}
+
+/**
+ * fact sheet §8: `Ratelimit` (e.g. `"default";r=50;t=30`) and `Ratelimit-Policy` (e.g. `"burst";q=100;w=60`) on
+ * responses: the tightest rule that counted the request, its remaining quota, seconds to reset, and its window.
+ */
+function rateLimitHeaders(q: Quota): Record<string, string> {
+  const name = q.policy.slice(q.policy.lastIndexOf('/') + 1);
+  return {
+    ratelimit: `"${name}";r=${Math.max(0, Math.floor(q.remaining))};t=${Math.max(0, Math.ceil(q.resetMs / 1000))}`,
+    'ratelimit-policy': `"${name}";q=${q.limit};w=${Math.ceil(q.windowMs / 1000)}`,
+  };
 }

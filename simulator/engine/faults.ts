@@ -5,7 +5,7 @@
 import type { Clock } from './clock.ts';
 import { createRandom, type Random } from './random.ts';
 import { SlidingWindowLimiter } from './rate-limiter.ts';
-import type { CallInfo, Decision, Interception, Interceptor } from './interception.ts';
+import type { CallInfo, Decision, Interception, Interceptor, Quota } from './interception.ts';
 import { PASS } from './interception.ts';
 
 /** What to do to a matching call. */
@@ -80,11 +80,13 @@ export class FaultController implements Interceptor {
       latencyMs = this.latency(fault);
       decision = this.toDecision(fault, call);
     }
+    let quota: Quota | undefined;
     if (decision.kind === 'pass') {
-      const throttled = this.checkLimits(call);
-      if (throttled) decision = throttled;
+      const limited = this.checkLimits(call);
+      if (limited.throttle) decision = limited.throttle;
+      quota = limited.quota;
     }
-    return decision.kind === 'pass' && latencyMs === 0 ? PASS : { decision, latencyMs };
+    return decision.kind === 'pass' && latencyMs === 0 && !quota ? PASS : { decision, latencyMs, quota };
   }
 
   addFault(plan: FaultPlan): string {
@@ -186,8 +188,11 @@ export class FaultController implements Interceptor {
     }
   }
 
-  /** All matching rules must admit the call before any of them counts it (a refused call consumes nothing). */
-  private checkLimits(call: CallInfo): Decision | undefined {
+  /**
+   * All matching rules must admit the call before any of them counts it (a refused call consumes nothing).
+   * Also reports the tightest rule's standing, for providers that send rate-limit headers.
+   */
+  private checkLimits(call: CallInfo): { throttle?: Decision; quota?: Quota } {
     const applicable: { rule: LimitRule; key: string; units: number }[] = [];
     for (const rule of this.rules) {
       if (rule.provider !== call.provider) continue;
@@ -196,10 +201,19 @@ export class FaultController implements Interceptor {
       if (units === 0) continue;
       const key = [rule.id, ...rule.per.map((p) => call[p] ?? '-')].join('|');
       const r = this.limiter.take(key, rule, units, false);
-      if (!r.ok) return { kind: 'throttle', limit: rule.id, retryAfterMs: r.retryAfterMs };
+      if (!r.ok) {
+        const quota = { policy: rule.id, limit: rule.limit, remaining: 0, resetMs: r.retryAfterMs, windowMs: rule.windowMs };
+        return { throttle: { kind: 'throttle', limit: rule.id, retryAfterMs: r.retryAfterMs }, quota };
+      }
       applicable.push({ rule, key, units });
     }
-    for (const a of applicable) this.limiter.take(a.key, a.rule, a.units, true);
-    return undefined;
+    let quota: Quota | undefined;
+    for (const a of applicable) {
+      const r = this.limiter.take(a.key, a.rule, a.units, true);
+      if (r.ok && (!quota || r.remaining < quota.remaining)) {
+        quota = { policy: a.rule.id, limit: a.rule.limit, remaining: r.remaining, resetMs: r.resetMs, windowMs: a.rule.windowMs };
+      }
+    }
+    return { quota };
   }
 }

@@ -31,10 +31,22 @@ export type Decision =
   /** Injected dropped connection: no answer at all. */
   | { kind: 'drop' };
 
+/** Where the call stands against the tightest QPS rule that counted it (for rate-limit response headers). */
+export interface Quota {
+  /** The rule's id. */
+  policy: string;
+  limit: number;
+  remaining: number;
+  /** Until units start leaving the window again. */
+  resetMs: number;
+  windowMs: number;
+}
+
 export interface Interception {
   decision: Decision;
   /** Extra latency to add before answering, in ms (0 = none). */
   latencyMs: number;
+  quota?: Quota | undefined;
 }
 
 export interface Interceptor {

@@ -27,7 +27,12 @@ export class SlidingWindowLimiter {
    * Takes `units` for `key` if they fit (only checks when `commit` is false); otherwise says how long until they
    * would. Nothing is taken on refusal.
    */
-  take(key: string, rule: WindowLimit, units = 1, commit = true): { ok: true } | { ok: false; retryAfterMs: number } {
+  take(
+    key: string,
+    rule: WindowLimit,
+    units = 1,
+    commit = true,
+  ): { ok: true; remaining: number; resetMs: number } | { ok: false; retryAfterMs: number } {
     const now = this.clock.now();
     let log = this.logs.get(key);
     if (!log) {
@@ -45,11 +50,14 @@ export class SlidingWindowLimiter {
       log.head = 0;
     }
     if (log.total + units <= rule.limit) {
-      if (!commit) return { ok: true };
-      log.times.push(now);
-      log.units.push(units);
-      log.total += units;
-      return { ok: true };
+      if (commit) {
+        log.times.push(now);
+        log.units.push(units);
+        log.total += units;
+      }
+      // Until the oldest unit in the window leaves it (a full window when the log is empty).
+      const oldest = log.head < log.times.length ? log.times[log.head]! : now;
+      return { ok: true, remaining: rule.limit - log.total - (commit ? 0 : units), resetMs: oldest + rule.windowMs - now };
     }
     // Earliest moment enough units have left the window.
     let freed = log.total + units - rule.limit;

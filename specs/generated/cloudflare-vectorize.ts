@@ -711,6 +711,8 @@ export interface components {
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                Ratelimit: components["headers"]["Ratelimit"];
+                "Ratelimit-Policy": components["headers"]["RatelimitPolicy"];
                 [name: string]: unknown;
             };
             content: {
@@ -762,6 +764,10 @@ export interface components {
     headers: {
         /** @description Seconds to wait before retrying, rounded up (fact sheet §8). */
         RetryAfter: number;
+        /** @description The tightest rate-limit rule that counted this request: its name, the requests remaining (r) and the seconds until quota frees up (t), e.g. `"default";r=50;t=30` (fact sheet §8). Sent whenever a limit applies. */
+        Ratelimit: string;
+        /** @description The same rule's quota (q) per window of w seconds, e.g. `"burst";q=100;w=60` (fact sheet §8). */
+        RatelimitPolicy: string;
     };
     pathItems: never;
 }
