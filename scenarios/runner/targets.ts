@@ -137,6 +137,11 @@ function directControl(sim: Simulator): SimulatorControl {
       const instance = (sim.instances as unknown as Record<string, { options?: Record<string, unknown> } | undefined>)[slug];
       return instance?.options;
     },
+    async providerAction(slug, name, body) {
+      const fn = (sim.providers as Record<string, Provider | undefined>)[slug]?.controlActions?.[name];
+      if (!fn) throw new Error(`no control action ${name} for provider ${slug}`);
+      return fn(body);
+    },
   };
 }
 
@@ -170,6 +175,9 @@ async function httpControl(origin: string): Promise<SimulatorControl | undefined
     },
     async removeLimit(id) {
       await send('DELETE', `limits/${encodeURIComponent(id)}`);
+    },
+    async providerAction(slug, name, body) {
+      return (await send('POST', `actions/${encodeURIComponent(slug)}/${encodeURIComponent(name)}`, body ?? {})).result;
     },
   };
 }

@@ -202,6 +202,11 @@ export interface SimulatorControl {
   removeLimit(id: string): Promise<void>;
   /** Live provider options; present only when the runner holds the simulator object itself. */
   providerOptions?(slug: string): Record<string, unknown> | undefined;
+  /**
+   * A provider's control action (`POST /__vconf/actions/{slug}/{name}`, e.g. Cloudflare's `flush` of pending
+   * mutations); resolves to the action's result. Optional: older control implementations may not offer it.
+   */
+  providerAction?(slug: string, name: string, body?: unknown): Promise<unknown>;
 }
 
 /** A connected target as the adapters see it. */
@@ -238,8 +243,10 @@ export interface ProviderSession {
   /** Gives a logical resource a unique real name for this scenario and remembers it for cleanup. */
   allocate(kind: string, logical: string, scenarioOrdinal: number): string;
   send(operation: string, request: Record<string, unknown>, as: string): Promise<Exchange>;
-  /** Named provider state: sets it up, returns its teardown. */
-  applyState(name: string, params: Record<string, unknown>): Promise<(() => Promise<void>) | undefined>;
+  /** Named provider state: sets it up, returns its teardown (or a StateOutcome with teardown and variables). */
+  applyState(name: string, params: Record<string, unknown>): Promise<(() => Promise<void>) | StateOutcome | undefined>;
+  /** Why this session lacks a capability (capability → reason), for not-applicable reasons; optional. */
+  capabilityReasons?: Record<string, string> | undefined;
   /** Deletes every resource allocated for the scenario; returns problems (never throws). */
   cleanup(resources: { kind: string; name: string }[]): Promise<string[]>;
   /** The provider's error code in an answer, if it is an error. */
@@ -253,6 +260,17 @@ export interface StateInfo {
   params: string[];
   /** Capabilities the state needs (e.g. `control:options`). */
   requires: string[];
+  /**
+   * Parameters whose values name variables the state defines for later steps (e.g. `file` in `a file {file} …`:
+   * `{{a}}` is then the id the service assigned to file `a`). Optional; most states define none.
+   */
+  defines?: string[];
+}
+
+/** What setting up a named state leaves behind: its teardown, and variables later steps may use as `{{name}}`. */
+export interface StateOutcome {
+  teardown?: (() => Promise<void>) | undefined;
+  variables?: Record<string, string> | undefined;
 }
 
 export interface ProviderAdapter {
