@@ -13,10 +13,10 @@
  */
 
 export const DATA_SHAPE = {
-  clusters: Number(process.env.BC ?? 100),
+  clusters: 100,
   rank: 16,
   spread: 1.0,
-  noise: Number(process.env.BN ?? 0.3),
+  noise: 0.3,
 } as const;
 
 export interface DataSpec {

@@ -50,7 +50,7 @@ interface Opts {
   duration?: number;
   warmup?: number;
   connections: number;
-  rounds: number;
+  rounds?: number;
   batch: number;
   ingestConcurrency: number;
   idleProbe?: number;
@@ -70,7 +70,7 @@ const program = new Command('bench')
   .option('--duration <s>', 'seconds of each measured autocannon run in figure 1 (default 10; --quick 5)', positiveInt)
   .option('--warmup <s>', 'seconds of autocannon warm-up before each measured run (default 3; --quick 2)', nonNegative)
   .option('--connections <n>', 'autocannon connections', positiveInt, 10)
-  .option('--rounds <n>', 'figure 1 rounds (bare, simulator, bare, simulator, …); medians are reported', positiveInt, 1)
+  .option('--rounds <n>', 'figure 1 rounds (bare, simulator, bare, simulator, …); medians are reported (default 3; --quick 1)', positiveInt)
   .option('--batch <n>', 'vectors per PutVectors request', positiveInt, 500)
   .option('--ingest-concurrency <n>', 'PutVectors requests in flight', positiveInt, 2)
   .option('--idle-probe <s>', 'seconds of probe requests with no ingest running (default 5; --quick 3)', positiveInt)
@@ -94,7 +94,7 @@ const settings = {
   durationS: o.duration ?? (quick ? 5 : 10),
   warmupS: o.warmup ?? (quick ? 2 : 3),
   connections: o.connections,
-  rounds: o.rounds,
+  rounds: o.rounds ?? (quick ? 1 : 3),
   batch: o.batch,
   ingestConcurrency: o.ingestConcurrency,
   idleProbeS: o.idleProbe ?? (quick ? 3 : 5),
@@ -192,7 +192,8 @@ try {
         `query-vectors-engine: ${int(engine.n)} × ${engine.dim}-d, ${describeData(data)}, topK=${TOP_K}, ${engine.queries} queries — ` +
           `recall@10 ${num(recall, 3)} vs exact brute force (target ≥ ${RECALL_TARGET}) ${verdict(recall >= RECALL_TARGET)}; ` +
           `median ${ms(hnsw)} HNSW vs ${ms(brute)} brute force → ${num(speedup, 0)}× faster (target ≥ ${SPEEDUP_TARGET}×) ${verdict(speedup >= SPEEDUP_TARGET)}; ` +
-          `build ${num(engine.buildMs / 1000, 1)} s (${int(engine.n / (engine.buildMs / 1000))} vectors/s, M=16, efConstruction=100, efSearch=100)`,
+          `build ${num(engine.buildMs / 1000, 1)} s (${int(engine.n / (engine.buildMs / 1000))} vectors/s, M=16, efConstruction=100, efSearch=100)` +
+          (engine.plans.every((p) => p === 'hnsw') ? '' : `; query plans ${engine.plans.join(', ')} (expected hnsw only) FAIL`),
       );
       verdicts.push(pass);
     }
