@@ -244,6 +244,13 @@ function loadScenarios(adapter: ProviderAdapter, clauses: Clause[], root: string
       if (!ok) bad(`deviations[${i}].step`, `no step "${d.step}"`);
     });
     const declared = new Set([...Object.keys(s.resources ?? {}), ...s.steps.flatMap((st) => Object.keys(st.capture ?? {}))]);
+    // Variables a named state defines (StateInfo.defines): the value of each such parameter names one.
+    for (const g of s.given ?? []) {
+      for (const p of stateByName.get(g.state)?.defines ?? []) {
+        const v = g.params?.[p];
+        if (typeof v === 'string') declared.add(v);
+      }
+    }
     for (const ref of templateRefs(s)) {
       if (!declared.has(ref) && !ref.startsWith('var.')) bad('resources', `"{{${ref}}}" is used but not declared (declare it under resources, or use {{var.NAME}})`);
     }

@@ -151,7 +151,9 @@ function providerReport(bundle: ProviderBundle, results: ScenarioResult[]): Prov
   };
 }
 
-function capabilityReason(cap: string, target: TargetContext): string {
+function capabilityReason(cap: string, target: TargetContext, session: ProviderSession): string {
+  const own = session.capabilityReasons?.[cap];
+  if (own) return `${cap}: ${own}`;
   if (cap.startsWith('control:')) {
     return target.kind === 'real'
       ? `${cap}: faults, limits and simulator options cannot be set on the real service`
@@ -200,7 +202,7 @@ async function runScenario(
   }
   for (const st of scenario.steps) needed.add(`identity:${st.as ?? 'owner'}`);
   const missing = [...needed].filter((c) => !capabilities.has(c));
-  if (missing.length > 0) return finish('not-applicable', missing.map((c) => capabilityReason(c, target)).join('; '));
+  if (missing.length > 0) return finish('not-applicable', missing.map((c) => capabilityReason(c, target, session)).join('; '));
 
   const names: Record<string, string> = {};
   const resources: { kind: string; name: string }[] = [];
@@ -220,8 +222,10 @@ async function runScenario(
         const control = CONTROL_STATES.find((s) => s.name === g.state);
         if (control) teardowns.push(await control.apply(target.control!, scenario.provider, params));
         else {
-          const t = await session.applyState(g.state, params);
-          if (t) teardowns.push(t);
+          const outcome = await session.applyState(g.state, params);
+          const teardown = typeof outcome === 'function' ? outcome : outcome?.teardown;
+          if (teardown) teardowns.push(teardown);
+          if (typeof outcome === 'object' && outcome.variables) Object.assign(vars, outcome.variables);
         }
       } catch (err) {
         return finish('failed', `given[${i}] "${g.state}" could not be set up: ${(err as Error).message}`);
