@@ -238,7 +238,14 @@ export class BailianProvider implements Provider {
         });
       }
       case 'fail':
-        throw new ProviderError(decision.status, decision.code, decision.message ?? `Injected ${decision.code}.`, { shape: shapeOf(decision.code) });
+        // An injected 429 is a throttle to the client: it carries x-acs-retry-after like the limiter's (ms).
+        throw new ProviderError(
+          decision.status,
+          decision.code,
+          decision.message ?? `Injected ${decision.code}.`,
+          { shape: shapeOf(decision.code) },
+          decision.status === 429 ? { 'x-acs-retry-after': '1000' } : {},
+        );
       case 'partial':
         if (!ctx || !PARTIAL_OPERATIONS.has(operation)) {
           throw new ProviderError(decision.status, decision.code, decision.message ?? `Injected ${decision.code}.`, { shape: shapeOf(decision.code) });

@@ -43,3 +43,12 @@ describe('DeleteFiles retried after a partial 5xx (issue 5 §4)', () => {
     }
   });
 });
+
+describe('an injected throttle (issue 5 §2)', () => {
+  it('a 429 Throttling.User fault carries x-acs-retry-after like a real throttle (fact sheet bailian-files.md §5)', async () => {
+    sim.control.addFault({ provider: 'bailian', operation: 'ListFile', times: 1, action: { kind: 'fail', status: 429, code: 'Throttling.User' } });
+    const res = await client.call('ListFile', { query: { CategoryId: 'default' } });
+    expectGatewayError(res, 429, 'Throttling.User');
+    expect(Number(res.headers['x-acs-retry-after'])).toBeGreaterThan(0);
+  });
+});
