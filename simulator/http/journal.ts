@@ -21,15 +21,21 @@ export interface JournalEntry {
 }
 
 export class Journal {
-  private entries: JournalEntry[] = [];
+  /** Ring buffer: recording is O(1) however full the journal is (it sits on every request's path). */
+  private readonly ring: (JournalEntry | undefined)[];
+  private next = 0;
+  private count = 0;
   private seq = 0;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(private readonly capacity = 10_000) {
+    this.ring = new Array<JournalEntry | undefined>(capacity);
+  }
 
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
     const full = { seq: ++this.seq, ...entry };
-    this.entries.push(full);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    this.ring[this.next] = full;
+    this.next = (this.next + 1) % this.capacity;
+    if (this.count < this.capacity) this.count++;
     return full;
   }
 
@@ -54,9 +60,13 @@ export class Journal {
 
   /** Entries after `sinceSeq`, optionally for one provider. */
   read(opts: { sinceSeq?: number; provider?: string } = {}): JournalEntry[] {
-    return this.entries.filter(
-      (e) => e.seq > (opts.sinceSeq ?? 0) && (opts.provider === undefined || e.provider === opts.provider),
-    );
+    const out: JournalEntry[] = [];
+    const start = (this.next - this.count + this.capacity) % this.capacity;
+    for (let i = 0; i < this.count; i++) {
+      const e = this.ring[(start + i) % this.capacity]!;
+      if (e.seq > (opts.sinceSeq ?? 0) && (opts.provider === undefined || e.provider === opts.provider)) out.push(e);
+    }
+    return out;
   }
 
   get lastSeq(): number {
@@ -64,6 +74,8 @@ export class Journal {
   }
 
   clear(): void {
-    this.entries = [];
+    this.ring.fill(undefined);
+    this.next = 0;
+    this.count = 0;
   }
 }
