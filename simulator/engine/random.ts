@@ -31,9 +31,10 @@ export function createRandom(seed: string | number): Random {
     int,
     hex(chars) {
       if (!Number.isSafeInteger(chars) || chars < 0) throw new RangeError(`Random.hex: chars must be >= 0, got ${chars}`);
+      // Eight hex digits per 32-bit draw: request ids are generated on every request.
       let out = '';
-      for (let i = 0; i < chars; i++) out += HEX[int(16)];
-      return out;
+      while (out.length < chars) out += (prng.int32() >>> 0).toString(16).padStart(8, '0');
+      return out.slice(0, chars);
     },
     pick(arr) {
       if (arr.length === 0) throw new RangeError('Random.pick: empty array');
@@ -58,4 +59,3 @@ export function createRandom(seed: string | number): Random {
   };
 }
 
-const HEX = '0123456789abcdef';

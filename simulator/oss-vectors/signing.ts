@@ -6,7 +6,7 @@
  * The only difference from plain OSS V4 is the canonical URI (an ARN instead of the request path); callers that
  * need plain V4 (the official Go test vectors) pass their own `canonicalUri`.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 
 export const OSS4_ALGORITHM = 'OSS4-HMAC-SHA256';
 export const OSS4_SERVICE = 'aliyun_v4_request';
@@ -40,8 +40,17 @@ export function escapeUriPath(path: string): string {
  */
 export function buildArnUri(region: string, accountId?: string, bucket?: string): string {
   const raw = bucket === undefined ? `/acs:ossvector:${region}::/` : `/acs:ossvector:${region}:${accountId ?? ''}:${bucket}/`;
-  return escapeUriPath(raw);
+  // Fixed per bucket and computed on every verified request: cache it (bounded, cleared when full).
+  let uri = arnUriCache.get(raw);
+  if (uri === undefined) {
+    if (arnUriCache.size >= 4096) arnUriCache.clear();
+    uri = escapeUriPath(raw);
+    arnUriCache.set(raw, uri);
+  }
+  return uri;
 }
+
+const arnUriCache = new Map<string, string>();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Canonical query
@@ -145,7 +154,13 @@ export function effectiveAdditionalHeaders(headers: HeaderBag, requested: readon
  */
 export function canonicalHeaders(headers: HeaderBag, additionalHeaders: readonly string[] = []): string {
   const extra = new Set(additionalHeaders.map((h) => h.toLowerCase()));
-  const grouped = lowerHeaders(headers);
+  // Only the signed headers are grouped: a request carries many that never take part (user-agent, accept, …).
+  const signed: Record<string, string | readonly string[] | undefined> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (isDefaultSignedHeader(lower) || extra.has(lower)) signed[name] = value;
+  }
+  const grouped = lowerHeaders(signed);
   const names = [...grouped.keys()].filter((n) => isDefaultSignedHeader(n) || extra.has(n)).sort(compareCodePoints);
   let out = '';
   for (const name of names) out += `${name}:${grouped.get(name)!.join(',')}\n`;
@@ -169,7 +184,10 @@ export interface CanonicalRequestInput {
 /** The six parts of §7.2 joined with `\n` (the headers part ends in `\n`, hence the blank line). */
 export function canonicalRequest(input: CanonicalRequestInput): string {
   const additional = input.additionalHeaders ?? [];
-  const payload = lowerHeaders(input.headers).get('x-oss-content-sha256')?.join(',') || UNSIGNED_PAYLOAD;
+  const sent = input.headers['x-oss-content-sha256'];
+  const payload =
+    (typeof sent === 'string' ? sent.trim() : sent === undefined ? lowerHeaders(input.headers).get('x-oss-content-sha256')?.join(',') : sent.join(',')) ||
+    UNSIGNED_PAYLOAD;
   return [
     input.method.toUpperCase(),
     input.canonicalUri,
@@ -181,7 +199,7 @@ export function canonicalRequest(input: CanonicalRequestInput): string {
 }
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return hash('sha256', data, 'hex');
 }
 
 /** `{yyyymmdd}/{region}/{product}/aliyun_v4_request`. */
@@ -338,12 +356,26 @@ export function formatOssDate(now: Date): string {
 
 /** Milliseconds since the epoch for a valid `YYYYMMDDTHHMMSSZ`, else undefined. */
 export function parseOssDate(value: string): number | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
-  // Date.UTC rolls over out-of-range parts (month 13, second 61); a round trip rejects them.
-  return formatOssDate(new Date(ms)) === value ? ms : undefined;
+  if (value.length !== 16 || value[8] !== 'T' || value[15] !== 'Z') return undefined;
+  const part = (from: number, to: number) => {
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = value.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return NaN;
+      n = n * 10 + c;
+    }
+    return n;
+  };
+  const y = part(0, 4);
+  const mo = part(4, 6);
+  const d = part(6, 8);
+  const h = part(9, 11);
+  const mi = part(11, 13);
+  const sec = part(13, 15);
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && h <= 23 && mi <= 59 && sec <= 59)) return undefined; // NaN fails too
+  const ms = Date.UTC(y, mo - 1, d, h, mi, sec);
+  // Date.UTC rolls an impossible day (Feb 30) into the next month: reject it.
+  return new Date(ms).getUTCDate() === d ? ms : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

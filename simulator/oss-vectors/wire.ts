@@ -6,10 +6,18 @@
 import type { ProviderError } from '../http/errors.ts';
 import type { SimResponse } from '../http/types.ts';
 
+/** The Date header changes once a second; format it once a second, not once a request. */
+let dateCache = { second: NaN, text: '' };
+function httpDate(nowMs: number): string {
+  const second = Math.floor(nowMs / 1000);
+  if (second !== dateCache.second) dateCache = { second, text: new Date(second * 1000).toUTCString() };
+  return dateCache.text;
+}
+
 export function commonHeaders(requestId: string, nowMs: number, startedMs: number): Record<string, string> {
   return {
     'x-oss-request-id': requestId,
-    date: new Date(nowMs).toUTCString(),
+    date: httpDate(nowMs),
     server: 'AliyunOSS',
     connection: 'keep-alive',
     'x-oss-server-time': String(Math.max(0, Math.round(nowMs - startedMs))),
