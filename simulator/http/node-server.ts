@@ -78,12 +78,18 @@ function isControlPath(path: string, prefix: string): boolean {
 }
 
 function write(res: ServerResponse, answer: SimResponse, close: boolean): void {
-  const headers: Record<string, string> = { ...answer.headers };
   const body = answer.body ?? '';
-  headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
-  if (close) headers.connection = 'close';
+  // A flat [name, value, …] list: node writes it as is, skipping the per-header object bookkeeping.
+  const headers: string[] = [];
+  for (const name in answer.headers) {
+    if (name !== 'content-length' && !(close && name === 'connection')) headers.push(name, answer.headers[name]!);
+  }
+  headers.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length));
+  if (close) headers.push('connection', 'close');
   res.writeHead(answer.status, headers);
-  res.end(body);
+  // An empty body is ended without a chunk: one socket write for the whole answer.
+  if (body.length === 0) res.end();
+  else res.end(body);
 }
 
 export function toSimRequest(req: IncomingMessage): SimRequest {
@@ -135,7 +141,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
     return Promise.resolve(undefined);
   }
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
+    let first: Buffer | undefined;
+    let chunks: Buffer[] | undefined;
     let size = 0;
     let over = false;
     req.on('data', (chunk: Buffer) => {
@@ -143,16 +150,23 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefin
       size += chunk.length;
       if (size > limit) {
         over = true;
-        chunks.length = 0;
+        first = undefined;
+        chunks = undefined;
         resolve(undefined);
         return;
       }
-      chunks.push(chunk);
+      // Most bodies arrive in one chunk: keep it without an array or a copy.
+      if (first === undefined) first = chunk;
+      else (chunks ??= [first]).push(chunk);
     });
     req.on('end', () => {
-      if (!over) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+      if (!over) resolve(chunks ? Buffer.concat(chunks) : (first ?? EMPTY));
     });
-    req.on('aborted', () => resolve(null));
-    req.on('error', () => resolve(null));
+    // 'close' before 'end' means the client went away (resolving twice is harmless).
+    req.on('close', () => {
+      if (!req.complete) resolve(null);
+    });
   });
 }
+
+const EMPTY = Buffer.alloc(0);

@@ -4,6 +4,8 @@
  * endpoint). Local endpoints (IPs, localhost, any other name) behave like a regional host.
  */
 
+import { memoize } from '../http/memo.ts';
+
 export const OSS_VECTORS_DOMAIN = '.oss-vectors.aliyuncs.com';
 
 export interface Addressing {
@@ -16,8 +18,17 @@ export interface Addressing {
   style: 'virtual-host' | 'path' | 'regional';
 }
 
-/** Returns undefined when the path is neither `/` nor `/{bucket}` / `/{bucket}/`. */
+/** Returns undefined when the path is neither `/` nor `/{bucket}` / `/{bucket}/`. Memoised per host and path. */
 export function resolveAddressing(host: string, path: string): Addressing | undefined {
+  return resolveMemo(`${host}\u0000${path}`);
+}
+
+const resolveMemo = memoize((key: string) => {
+  const sep = key.indexOf('\u0000');
+  return resolveAddressingOnce(key.slice(0, sep), key.slice(sep + 1));
+});
+
+function resolveAddressingOnce(host: string, path: string): Addressing | undefined {
   let region: string | undefined;
   let label: string | undefined;
   if (host.endsWith(OSS_VECTORS_DOMAIN)) {

@@ -55,6 +55,7 @@ export class OssVectorsProvider implements Provider {
   private readonly spec: SpecValidator;
   private readonly credentials = new Map<string, { secret: string; accountId: string }>();
   private readonly knownFields = new Map<string, Set<string>>();
+  private readonly lookup = (id: string) => this.credentials.get(id);
 
   constructor(private readonly deps: OssVectorsProviderDeps) {
     this.maxBodyBytes = deps.opts.maxBodyBytes;
@@ -86,7 +87,7 @@ export class OssVectorsProvider implements Provider {
     try {
       const addressing = resolveAddressing(req.host, req.path);
       if (!addressing) throw ossError('MethodNotAllowed', `${req.method} ${req.path} is not a vector bucket operation.`);
-      const match = route(req.method, addressing.bucket !== undefined, req.query);
+      const match = route(req.method, addressing.bucket !== undefined, req.rawQuery);
       if (match.kind === 'unmodelled') {
         operation = match.operation;
         throw ossError('NotImplemented', `${match.operation} is not implemented by the vconf simulator.`);
@@ -99,7 +100,7 @@ export class OssVectorsProvider implements Provider {
         operation,
         account: ctx.callerAccountId,
         resource: typeof ctx.body.indexName === 'string' ? `${ctx.bucketName}/${ctx.body.indexName}` : ctx.bucketName,
-        credential: req.headers.authorization ? /Credential=([^/]+)/.exec(req.headers.authorization)?.[1] : undefined,
+        credential: ctx.accessKeyId,
         client: req.remoteAddress,
         batchSize: Array.isArray(ctx.body.vectors) ? ctx.body.vectors.length : undefined,
       });
@@ -155,6 +156,7 @@ export class OssVectorsProvider implements Provider {
       operationId,
       requestId: headers['x-oss-request-id']!,
       callerAccountId,
+      accessKeyId: caller?.accessKeyId,
       region,
       bucketName: addr.bucket,
       bucket,
@@ -176,7 +178,7 @@ export class OssVectorsProvider implements Provider {
     if (!opts.auth) {
       return { caller: undefined, targetAccountId: addr.hostAccountId ?? opts.accounts[0]?.id ?? '1234567890' };
     }
-    const lookup = (id: string) => this.credentials.get(id);
+    const lookup = this.lookup;
     const now = clock.now();
     const verifyOpts = { maxSkewMs: opts.maxSkewMs };
     if (addr.bucket === undefined) {

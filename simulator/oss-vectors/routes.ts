@@ -3,6 +3,8 @@
  * Markers arrive as `?deleteVectors` (Go) or `?deleteVectors=` (Python); we look at query keys, never raw URLs.
  */
 
+import { memoize } from '../http/memo.ts';
+
 export const OSS_OPERATIONS = [
   'PutVectorBucket',
   'GetVectorBucket',
@@ -44,7 +46,17 @@ export type RouteMatch =
   | { kind: 'unmodelled'; operation: string }
   | { kind: 'none' };
 
-export function route(method: string, hasBucket: boolean, query: URLSearchParams): RouteMatch {
+/** Memoised per method, bucket presence and raw query (the same few request lines arrive over and over). */
+export function route(method: string, hasBucket: boolean, rawQuery: string): RouteMatch {
+  return routeMemo(`${method} ${hasBucket ? 'b' : '-'} ${rawQuery}`);
+}
+
+const routeMemo = memoize((key: string) => {
+  const [method, bucket] = key.split(' ', 2) as [string, string];
+  return routeOnce(method, bucket === 'b', new URLSearchParams(key.slice(method.length + bucket.length + 2)));
+});
+
+function routeOnce(method: string, hasBucket: boolean, query: URLSearchParams): RouteMatch {
   for (const [marker, byMethod] of Object.entries(UNMODELLED)) {
     if (query.has(marker) && byMethod[method]) return { kind: 'unmodelled', operation: byMethod[method]! };
   }

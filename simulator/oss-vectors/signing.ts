@@ -7,6 +7,7 @@
  * need plain V4 (the official Go test vectors) pass their own `canonicalUri`.
  */
 import { createHmac, hash } from 'node:crypto';
+import { memoize } from '../http/memo.ts';
 
 export const OSS4_ALGORITHM = 'OSS4-HMAC-SHA256';
 export const OSS4_SERVICE = 'aliyun_v4_request';
@@ -80,6 +81,12 @@ export interface CanonicalQueryOptions {
  * sort by key then value, emit `k=v` or bare `k` for an empty value. `?deleteVectors` and `?deleteVectors=` agree.
  */
 export function canonicalQuery(rawQuery: string, opts: CanonicalQueryOptions = {}): string {
+  return opts.duplicates === 'go' ? canonicalQueryOnce(rawQuery, opts) : canonicalQueryDefault(rawQuery);
+}
+
+const canonicalQueryDefault = memoize((rawQuery: string) => canonicalQueryOnce(rawQuery, {}));
+
+function canonicalQueryOnce(rawQuery: string, opts: CanonicalQueryOptions): string {
   const query = rawQuery.startsWith('?') ? rawQuery.slice(1) : rawQuery;
   if (query === '') return '';
   const pairs: [string, string][] = [];
@@ -98,7 +105,9 @@ export function canonicalQuery(rawQuery: string, opts: CanonicalQueryOptions = {
 }
 
 /** Whether a raw query repeats a key (then the Python and Go canonical forms differ). */
-export function hasDuplicateQueryKeys(rawQuery: string): boolean {
+export const hasDuplicateQueryKeys: (rawQuery: string) => boolean = memoize(hasDuplicateQueryKeysOnce);
+
+function hasDuplicateQueryKeysOnce(rawQuery: string): boolean {
   const seen = new Set<string>();
   for (const item of rawQuery.replaceAll('+', '%20').split('&')) {
     if (item === '') continue;
@@ -291,7 +300,9 @@ const fail = (reason: AuthorizationFailure, message: string): ParseAuthorization
  * `OSS4-HMAC-SHA256 Credential=<ak>/<scope>[,AdditionalHeaders=<h1;h2>],Signature=<hex>`. SDKs use `,`, the docs'
  * template `, `; both are accepted (any whitespace after a comma).
  */
-export function parseAuthorization(header: string): ParseAuthorizationResult {
+export const parseAuthorization: (header: string) => ParseAuthorizationResult = memoize(parseAuthorizationOnce);
+
+function parseAuthorizationOnce(header: string): ParseAuthorizationResult {
   const trimmed = header.trim();
   const space = trimmed.indexOf(' ');
   const scheme = space < 0 ? trimmed : trimmed.slice(0, space);

@@ -11,6 +11,8 @@ export interface OssContext {
   requestId: string;
   /** Account of the authenticated caller (or the addressed account when auth is off). */
   callerAccountId: string;
+  /** The access key that signed the request (undefined when auth is off). */
+  accessKeyId: string | undefined;
   region: string;
   bucketName: string | undefined;
   /** The existing, caller-owned bucket for every bucket-scoped operation except PutVectorBucket. */
