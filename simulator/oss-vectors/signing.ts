@@ -162,15 +162,35 @@ export function effectiveAdditionalHeaders(headers: HeaderBag, requested: readon
  * names lower-cased, values trimmed (repeated headers joined with `,`, as Go does), sorted by name.
  */
 export function canonicalHeaders(headers: HeaderBag, additionalHeaders: readonly string[] = []): string {
-  const extra = new Set(additionalHeaders.map((h) => h.toLowerCase()));
-  // Only the signed headers are grouped: a request carries many that never take part (user-agent, accept, …).
+  const extra = additionalHeaders.length > 0 ? new Set(additionalHeaders.map((h) => h.toLowerCase())) : undefined;
+  // Only the signed headers take part; a request carries many that never do (user-agent, accept, …).
+  // Fast path for the verifier: names already lower-case, one string value each (SimRequest headers).
+  const simple: [string, string][] = [];
+  let plain = true;
+  for (const name in headers) {
+    const value = headers[name];
+    if (value === undefined) continue;
+    const lower = name.toLowerCase();
+    if (!isDefaultSignedHeader(lower) && !extra?.has(lower)) continue;
+    if (lower !== name || typeof value !== 'string') {
+      plain = false;
+      break;
+    }
+    simple.push([name, value.trim()]);
+  }
+  if (plain) {
+    simple.sort((a, b) => compareCodePoints(a[0], b[0]));
+    let out = '';
+    for (const [name, value] of simple) out += `${name}:${value}\n`;
+    return out;
+  }
   const signed: Record<string, string | readonly string[] | undefined> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();
-    if (isDefaultSignedHeader(lower) || extra.has(lower)) signed[name] = value;
+    if (isDefaultSignedHeader(lower) || extra?.has(lower)) signed[name] = value;
   }
   const grouped = lowerHeaders(signed);
-  const names = [...grouped.keys()].filter((n) => isDefaultSignedHeader(n) || extra.has(n)).sort(compareCodePoints);
+  const names = [...grouped.keys()].sort(compareCodePoints);
   let out = '';
   for (const name of names) out += `${name}:${grouped.get(name)!.join(',')}\n`;
   return out;
