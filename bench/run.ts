@@ -10,12 +10,15 @@ import { join, relative } from 'node:path';
 import { installCleanup, ROOT, spawnTs, stopAll } from './children.ts';
 import { describeData, type DataSpec } from './data.ts';
 import { runDeleteHttp } from './delete-http.ts';
+import { runCloudflareDeleteHttp } from './cloudflare-delete-http.ts';
+import { runBailianDeleteHttp } from './bailian-delete-http.ts';
+import { runLimiterAccuracy } from './limiter.ts';
 import type { EngineResult, EngineRun } from './engine-child.ts';
 import { summariseProfiles } from './profile.ts';
 import { runServerPhase } from './server-phase.ts';
 import { int, mb, mean, median, ms, num, verdict } from './stats.ts';
 
-const SECTIONS = ['delete', 'query', 'ingest', 'memory'] as const;
+const SECTIONS = ['delete', 'query', 'ingest', 'memory', 'cloudflare-delete', 'bailian-delete', 'limiter'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const RECALL_TARGET = 0.95;
@@ -158,6 +161,28 @@ try {
       for (const l of summary.lines) log(l);
       results.deleteVectorsHttpProfile = summary.json;
     }
+  }
+
+  // The same figure for the other two providers' delete operations (issues 3 and 4).
+  const providerDeletes = [
+    ['cloudflare-delete', 'Cloudflare delete_by_ids', runCloudflareDeleteHttp, 'cloudflareDeleteByIdsHttp'],
+    ['bailian-delete', 'Bailian DeleteFiles', runBailianDeleteHttp, 'bailianDeleteFilesHttp'],
+  ] as const;
+  for (const [section, label, run, key] of providerDeletes) {
+    if (!want.has(section)) continue;
+    log(`[${section}] ${label} over HTTP vs bare node:http…`);
+    const r = await run({ connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS, rounds: settings.rounds, profileDir: undefined, log });
+    figure(r.line);
+    verdicts.push(r.pass);
+    results[key] = r.json;
+  }
+
+  if (want.has('limiter')) {
+    log('[limiter] QPS limiter accuracy over HTTP (issue 5 §1)…');
+    const r = await runLimiterAccuracy({ limit: 200, durationS: 10, connections: settings.connections, log });
+    figure(r.line);
+    verdicts.push(r.pass);
+    results.limiterAccuracy = r.json;
   }
 
   let engine: EngineResult | undefined;
