@@ -191,17 +191,20 @@ export function parseConfig(data: unknown, source = 'config'): SimulatorOptions 
 }
 
 export function loadConfigFile(path: string): SimulatorOptions {
+  return parseConfig(readDataFile(path, 'config file') ?? {}, `config file ${path}`);
+}
+
+/** Reads a YAML or JSON file the user named; a problem becomes a SimulatorError naming the file. */
+export function readDataFile(path: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new SimulatorError(`cannot read config file ${path}: ${(err as Error).message}`);
+    throw new SimulatorError(`cannot read ${what} ${path}: ${(err as Error).message}`);
   }
-  let data: unknown;
   try {
-    data = parse(text);
+    return parse(text);
   } catch (err) {
-    throw new SimulatorError(`config file ${path} is not valid YAML/JSON: ${(err as Error).message}`);
+    throw new SimulatorError(`${what} ${path} is not valid YAML/JSON: ${(err as Error).message}`);
   }
-  return parseConfig(data ?? {}, `config file ${path}`);
 }

@@ -2,11 +2,10 @@
  * Fault plans and limit rules from files (`vconf serve --faults file`) and from the control endpoint: validated
  * before anything changes, with messages naming the field.
  */
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import type { FaultPlan, LimitRule } from './engine/faults.ts';
+import { readDataFile } from './config.ts';
 import { SimulatorError } from './http/errors.ts';
 
 const status = { type: 'integer', minimum: 400, maximum: 599 };
@@ -134,17 +133,5 @@ export function parseFaultFile(data: unknown, source: string): FaultFile {
 }
 
 export function loadFaultFile(path: string): FaultFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new SimulatorError(`cannot read faults file ${path}: ${(err as Error).message}`);
-  }
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (err) {
-    throw new SimulatorError(`faults file ${path} is not valid YAML/JSON: ${(err as Error).message}`);
-  }
-  return parseFaultFile(data ?? {}, `faults file ${path}`);
+  return parseFaultFile(readDataFile(path, 'faults file') ?? {}, `faults file ${path}`);
 }

@@ -4,6 +4,7 @@
  * ACS3-HMAC-SHA256 (simulator/bailian/signing.ts, §6) and sends them through `fetch`, so it reaches the in-process
  * simulator (msw), the HTTP simulator or the real service alike. Used by tests, the conformance runner and benchmarks.
  */
+import { readAnswer } from './answer.ts';
 import { encodePathSegment, signRequest } from '../../simulator/bailian/signing.ts';
 import type { BailianOperationId } from '../../simulator/bailian/routes.ts';
 
@@ -87,20 +88,7 @@ export function encodeForm(fields: Record<string, ParamValue | undefined>): stri
     .join('&');
 }
 
-async function answer(res: Response): Promise<BailianAnswer> {
-  const text = await res.text();
-  const headers: Record<string, string> = {};
-  res.headers.forEach((v, k) => {
-    headers[k] = v;
-  });
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, headers, text, json };
-}
+const answer: (res: Response) => Promise<BailianAnswer> = readAnswer;
 
 export function createBailianClient(opts: BailianClientOptions) {
   const endpoint = (opts.endpoint ?? DEFAULT_BAILIAN_ENDPOINT).replace(/\/$/, '');

@@ -4,6 +4,7 @@
  * insert/upsert. The same code reaches the in-process simulator (msw), an HTTP simulator (`baseUrl` ending in
  * `/client/v4`, as the SDK's baseURL), or the real API. Used by the conformance runner.
  */
+import { readAnswer } from './answer.ts';
 import type { CfOperationId } from '../../simulator/cloudflare-vectorize/routes.ts';
 
 /** fact sheet §1: the SDK's default base URL. */
@@ -127,18 +128,7 @@ export function createCloudflareClient(opts: CfClientOptions) {
     };
     // Resolve fetch per call: msw patches globalThis.fetch when its server starts listening.
     const res = await (opts.fetch ?? globalThis.fetch)(url(op, c), { method: spec.method, headers, body });
-    const text = await res.text();
-    const out: Record<string, string> = {};
-    res.headers.forEach((v, k) => {
-      out[k] = v;
-    });
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: out, text, json };
+    return readAnswer(res);
   }
 
   /**

@@ -3,6 +3,7 @@
  * ARN) and sends through `fetch`, so it reaches the in-process simulator (msw), the HTTP simulator, or the real
  * service alike. Used by tests, the conformance runner and the benchmarks.
  */
+import { readAnswer } from './answer.ts';
 import { signRequest } from '../../simulator/oss-vectors/signing.ts';
 import type { OssOperationId } from '../../simulator/oss-vectors/routes.ts';
 
@@ -96,18 +97,7 @@ export function createOssClient(opts: OssClientOptions) {
     }
     // Resolve fetch per call: msw patches globalThis.fetch when its server starts listening.
     const res = await (opts.fetch ?? globalThis.fetch)(url(op, c.bucket, rawQuery), { method: spec.method, headers, body: body as BodyInit | undefined });
-    const text = await res.text();
-    const out: Record<string, string> = {};
-    res.headers.forEach((v, k) => {
-      out[k] = v;
-    });
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    return { status: res.status, headers: out, text, json };
+    return readAnswer(res);
   }
 
   return { call, options: opts };
