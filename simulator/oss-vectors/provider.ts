@@ -8,6 +8,7 @@ import type { Random } from '../engine/random.ts';
 import { ProviderError } from '../http/errors.ts';
 import type { Interceptor } from '../engine/interception.ts';
 import type { Journal } from '../http/journal.ts';
+import { OFFLOAD_BYTES, parseJsonOffThread } from '../http/json-offload.ts';
 import { loadSpecValidator, type SpecValidator } from '../http/spec-validator.ts';
 import type { Provider, SimRequest, SimResponse } from '../http/types.ts';
 import { verifyOss4, type VerifiedCaller } from './auth.ts';
@@ -94,7 +95,7 @@ export class OssVectorsProvider implements Provider {
       }
       if (match.kind === 'none') throw ossError('MethodNotAllowed', `${req.method} with query "${req.rawQuery}" is not a vector bucket operation.`);
       operation = match.operationId;
-      const ctx = this.context(req, match.operationId, addressing, headers);
+      const ctx = await this.context(req, match.operationId, addressing, headers);
       const { decision, latencyMs } = this.deps.interceptor.decide({
         provider: this.slug,
         operation,
@@ -134,7 +135,7 @@ export class OssVectorsProvider implements Provider {
     return res;
   }
 
-  private context(req: SimRequest, operationId: OssOperationId, addr: Addressing, headers: Record<string, string>): OssContext {
+  private async context(req: SimRequest, operationId: OssOperationId, addr: Addressing, headers: Record<string, string>): Promise<OssContext> {
     const { state, opts, clock } = this.deps;
     if (operationId === 'PutVectorBucket' || operationId === 'DeleteVectorBucket') assertBucketName(addr.bucket!);
     const { caller, targetAccountId } = this.authenticate(req, addr);
@@ -151,6 +152,18 @@ export class OssVectorsProvider implements Provider {
         throw ossError('AccessDenied', 'You have no right to access this vector bucket: it belongs to another account.', { BucketName: addr.bucket });
       }
     }
+    let body: Record<string, unknown> = {};
+    let vectorFloats: Map<number, Float32Array> | undefined;
+    if (JSON_BODY_OPERATIONS.has(operationId)) {
+      if (operationId === 'PutVectors' && req.body.length >= OFFLOAD_BYTES) {
+        const parsed = await parseJsonOffThread(req.body).catch(() => undefined);
+        if (parsed === 'malformed') throw ossError('MalformedJson');
+        body = parsed ? this.checkBody(operationId, parsed.body) : this.parseBody(operationId, req.body);
+        vectorFloats = parsed?.floats;
+      } else {
+        body = this.parseBody(operationId, req.body);
+      }
+    }
     return {
       req,
       operationId,
@@ -160,7 +173,8 @@ export class OssVectorsProvider implements Provider {
       region,
       bucketName: addr.bucket,
       bucket,
-      body: JSON_BODY_OPERATIONS.has(operationId) ? this.parseBody(operationId, req.body) : {},
+      body,
+      vectorFloats,
       state,
       opts,
       clock,
@@ -215,6 +229,11 @@ export class OssVectorsProvider implements Provider {
     } catch {
       throw ossError('MalformedJson');
     }
+    return this.checkBody(operationId, body);
+  }
+
+  /** The parsed body must be an object that the spec accepts (unknown fields refused when so configured). */
+  private checkBody(operationId: OssOperationId, body: unknown): Record<string, unknown> {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw ossError('MalformedJson', 'The request body must be a JSON object.');
     }

@@ -19,6 +19,11 @@ export interface OssContext {
   bucket: VectorBucket | undefined;
   /** Parsed and spec-validated JSON body (JSON operations only). */
   body: Record<string, unknown>;
+  /**
+   * Large PutVectors bodies are parsed off the event loop: their `vectors[i].data.float32` arrays arrive here as
+   * float32 views (the body then holds a placeholder), keyed by vector index.
+   */
+  vectorFloats?: Map<number, Float32Array> | undefined;
   state: OssVectorsState;
   opts: OssVectorsOptions;
   clock: Clock;

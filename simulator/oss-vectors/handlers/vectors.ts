@@ -27,16 +27,16 @@ function liveIndex(ctx: OssContext): VectorIndex {
   return ctx.state.liveIndex(requireBucket(ctx), name);
 }
 
-function checkVectorValues(index: VectorIndex, values: unknown, where: string): number[] {
-  if (!Array.isArray(values)) invalid(`${where}.float32 must be an array of numbers.`);
+function checkVectorValues(index: VectorIndex, values: unknown, where: string): ArrayLike<number> {
+  if (!Array.isArray(values) && !(values instanceof Float32Array)) invalid(`${where}.float32 must be an array of numbers.`);
   if (values.length !== index.dimension) {
     invalid(`${where}.float32 has ${values.length} dimensions; the index has ${index.dimension}.`);
   }
   if (!allFiniteFloat32(values)) invalid(`${where}.float32 must hold finite float32 numbers.`);
-  if (index.distanceMetric === 'cosine' && values.every((v) => v === 0)) {
+  if (index.distanceMetric === 'cosine' && (values as ArrayLike<number> & { every(f: (v: number) => boolean): boolean }).every((v) => v === 0)) {
     invalid(`${where}.float32 is an all-zero vector, which has no cosine distance.`);
   }
-  return values as number[];
+  return values as ArrayLike<number>;
 }
 
 /** The metadata a filter may see: everything not listed in nonFilterableMetadataKeys. */
@@ -79,7 +79,7 @@ export function putVectors(ctx: OssContext) {
     if (!v.data) invalid(`${where}.data is required.`);
     return {
       key: v.key,
-      values: checkVectorValues(index, v.data.float32, `${where}.data`),
+      values: checkVectorValues(index, ctx.vectorFloats?.get(i) ?? v.data.float32, `${where}.data`),
       metadata: checkMetadata(ctx, index, v.metadata, `${where}.metadata`),
     };
   });
