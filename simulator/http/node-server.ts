@@ -57,7 +57,7 @@ async function serve(provider: Provider, control: ControlHandler | undefined, re
   }
   const isControl = control !== undefined && isControlPath(simReq.path, control.prefix) && !req.url?.startsWith('http');
   const limit = isControl ? 16 * 1024 * 1024 : provider.maxBodyBytes;
-  const body = await readBody(req, limit);
+  const body = await readBody(req, limit, simReq.headers['content-length']);
   if (body === undefined) {
     // Oversize: answer in the provider's format, then stop reading the rest.
     write(res, provider.oversizeResponse(simReq), true);
@@ -115,16 +115,33 @@ export function toSimRequest(req: IncomingMessage): SimRequest {
     const value = raw[i + 1]!;
     headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
   }
-  return {
-    method: (req.method ?? 'GET').toUpperCase(),
-    host: host.toLowerCase(),
-    path: decodeURIComponent(rawPath),
+  return new LazySimRequest(
+    (req.method ?? 'GET').toUpperCase(),
+    host.toLowerCase(),
+    rawPath.includes('%') ? decodeURIComponent(rawPath) : rawPath,
     rawQuery,
-    query: new URLSearchParams(rawQuery),
     headers,
-    body: Buffer.alloc(0),
-    remoteAddress: req.socket.remoteAddress ?? '127.0.0.1',
-  };
+    req.socket.remoteAddress ?? '127.0.0.1',
+  );
+}
+
+/** A SimRequest whose parsed query is only built when a handler asks for it (most routes need the raw query only). */
+class LazySimRequest implements SimRequest {
+  body: Buffer = EMPTY;
+  private parsedQuery: URLSearchParams | undefined;
+
+  constructor(
+    readonly method: string,
+    readonly host: string,
+    readonly path: string,
+    readonly rawQuery: string,
+    readonly headers: Record<string, string>,
+    readonly remoteAddress: string,
+  ) {}
+
+  get query(): URLSearchParams {
+    return (this.parsedQuery ??= new URLSearchParams(this.rawQuery));
+  }
 }
 
 function stripPort(host: string): string {
@@ -134,8 +151,8 @@ function stripPort(host: string): string {
 }
 
 /** Resolves the body, `undefined` when it exceeds `limit`, `null` when the client aborted. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined | null> {
-  const declared = Number(req.headers['content-length'] ?? 0);
+function readBody(req: IncomingMessage, limit: number, contentLength: string | undefined): Promise<Buffer | undefined | null> {
+  const declared = Number(contentLength ?? 0);
   if (declared > limit) {
     req.resume();
     return Promise.resolve(undefined);

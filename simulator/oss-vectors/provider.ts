@@ -260,7 +260,7 @@ export class OssVectorsProvider implements Provider {
   }
 
   private headers(now: number): Record<string, string> {
-    return commonHeaders(this.deps.random.hex(24).toUpperCase(), now, now);
+    return commonHeaders(this.deps.random.hex(24).toUpperCase(), now);
   }
 
   private journal(

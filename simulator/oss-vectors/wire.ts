@@ -14,13 +14,13 @@ function httpDate(nowMs: number): string {
   return dateCache.text;
 }
 
-export function commonHeaders(requestId: string, nowMs: number, startedMs: number): Record<string, string> {
+/** `x-oss-server-time` is added when the answer is complete (the provider knows the elapsed time then). */
+export function commonHeaders(requestId: string, nowMs: number): Record<string, string> {
   return {
     'x-oss-request-id': requestId,
     date: httpDate(nowMs),
     server: 'AliyunOSS',
     connection: 'keep-alive',
-    'x-oss-server-time': String(Math.max(0, Math.round(nowMs - startedMs))),
   };
 }
 
