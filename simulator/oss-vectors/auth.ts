@@ -12,7 +12,6 @@
  * - AdditionalHeaders naming a header the request lacks or sends empty → 400 InvalidArgument (OSS documents this
  *   as an error for V2 and presigned V4, EC 0002-00000112 / 0002-00000077; SDKs never do it).
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { SimRequest } from '../http/types.ts';
 import { ossError } from './errors.ts';
 import {
@@ -48,10 +47,12 @@ const EC_INVALID_CREDENTIAL = '0002-00000213';
 const EC_EMPTY_ADDITIONAL_HEADERS = '0002-00000209';
 const EC_EMPTY_ADDITIONAL_HEADER_NAME = '0002-00000210';
 
+/** Compares two hex strings in time that depends only on their length (no early exit on the first difference). */
 function constantTimeEqualHex(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
 }
 
 /**

@@ -6,7 +6,7 @@
  * The only difference from plain OSS V4 is the canonical URI (an ARN instead of the request path); callers that
  * need plain V4 (the official Go test vectors) pass their own `canonicalUri`.
  */
-import { createHmac, hash } from 'node:crypto';
+import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
 import { memoize } from '../http/memo.ts';
 
 export const OSS4_ALGORITHM = 'OSS4-HMAC-SHA256';
@@ -277,8 +277,17 @@ export function signingKey(secret: string, yyyymmdd: string, region: string, pro
 
 /** Lower-case hex HMAC-SHA256(kSigning, StringToSign). */
 export function signature(key: Uint8Array, stringToSignText: string): string {
-  return createHmac('sha256', key).update(stringToSignText, 'utf8').digest('hex');
+  // A KeyObject per derived key (the derived keys are cached, so identity is stable): createHmac skips
+  // re-importing the raw key on every request.
+  let keyObject = keyObjects.get(key);
+  if (keyObject === undefined) {
+    keyObject = createSecretKey(key);
+    keyObjects.set(key, keyObject);
+  }
+  return createHmac('sha256', keyObject).update(stringToSignText, 'utf8').digest('hex');
 }
+
+const keyObjects = new WeakMap<Uint8Array, KeyObject>();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Authorization header
@@ -387,26 +396,28 @@ export function formatOssDate(now: Date): string {
 
 /** Milliseconds since the epoch for a valid `YYYYMMDDTHHMMSSZ`, else undefined. */
 export function parseOssDate(value: string): number | undefined {
-  if (value.length !== 16 || value[8] !== 'T' || value[15] !== 'Z') return undefined;
-  const part = (from: number, to: number) => {
-    let n = 0;
-    for (let i = from; i < to; i++) {
-      const c = value.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) return NaN;
-      n = n * 10 + c;
-    }
-    return n;
-  };
-  const y = part(0, 4);
-  const mo = part(4, 6);
-  const d = part(6, 8);
-  const h = part(9, 11);
-  const mi = part(11, 13);
-  const sec = part(13, 15);
+  if (value.length !== 16 || value.charCodeAt(8) !== 84 /* T */ || value.charCodeAt(15) !== 90 /* Z */) return undefined;
+  const y = digits(value, 0, 4);
+  const mo = digits(value, 4, 6);
+  const d = digits(value, 6, 8);
+  const h = digits(value, 9, 11);
+  const mi = digits(value, 11, 13);
+  const sec = digits(value, 13, 15);
   if (!(mo >= 1 && mo <= 12 && d >= 1 && h <= 23 && mi <= 59 && sec <= 59)) return undefined; // NaN fails too
   const ms = Date.UTC(y, mo - 1, d, h, mi, sec);
   // Date.UTC rolls an impossible day (Feb 30) into the next month: reject it.
   return new Date(ms).getUTCDate() === d ? ms : undefined;
+}
+
+/** The decimal number in value[from, to), or NaN if any character is not a digit. */
+function digits(value: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = value.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
