@@ -56,6 +56,11 @@ const arnUriCache = new Map<string, string>();
 // ---------------------------------------------------------------------------------------------------------------
 // Canonical query
 
+/** Orders [name, value] pairs by name (a shared comparator: no closure per call on the hot path). */
+function byName(a: readonly [string, string], b: readonly [string, string]): number {
+  return compareCodePoints(a[0], b[0]);
+}
+
 /** UTF-8 byte order equals code point order; plain `<` on JS strings compares UTF-16 units. */
 function compareCodePoints(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -179,7 +184,7 @@ export function canonicalHeaders(headers: HeaderBag, additionalHeaders: readonly
     simple.push([name, value.trim()]);
   }
   if (plain) {
-    simple.sort((a, b) => compareCodePoints(a[0], b[0]));
+    simple.sort(byName);
     let out = '';
     for (const [name, value] of simple) out += `${name}:${value}\n`;
     return out;
