@@ -15,6 +15,7 @@
  * `<run prefix>-<ordinal>-<logical>`; file names start with it too). Clean-up deletes every file of the category
  * (waiting, bounded, for files still parsing) and then the category.
  */
+import { capturingFetch, cleanupEach, sleep } from '../runner/adapter-kit.ts';
 import { createBailianClient, DEFAULT_BAILIAN_ENDPOINT, type BailianCall } from '../clients/bailian.ts';
 import { DEFAULT_BAILIAN_ACCOUNTS, type BailianOptions } from '../../simulator/bailian/options.ts';
 import {
@@ -108,9 +109,6 @@ function env(target: TargetContext, ...names: string[]): string | undefined {
   return undefined;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
 
 async function connect(target: TargetContext): Promise<ProviderSession> {
   const identities = new Map<string, Identity>();
@@ -182,17 +180,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
   async function sendOnce(operation: string, request: Record<string, unknown>, as: string): Promise<Exchange> {
     const who = identities.get(as);
     if (!who) throw new Error(`identity "${as}" is not available on this target`);
-    let captured: Exchange['request'] | undefined;
-    const base = transport ?? globalThis.fetch;
-    const capture = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const headers: Record<string, string> = {};
-      new Headers(init?.headers).forEach((v, k) => {
-        headers[k] = redact(k, v);
-      });
-      const body = typeof init?.body === 'string' ? init.body : init?.body instanceof Uint8Array ? Buffer.from(init.body).toString('utf8') : undefined;
-      captured = { method: init?.method ?? 'GET', url: String(input), headers, body };
-      return base(input, init);
-    }) as typeof fetch;
+    const { fetch: capture, captured } = capturingFetch(transport ?? globalThis.fetch, redact);
     const client = clientFor(who, capture);
     let answer;
     if (operation === 'UploadFile') {
@@ -219,7 +207,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
       };
       answer = await client.call(op, call);
     }
-    return { operation, request: captured!, response: { status: answer.status, headers: answer.headers, body: answer.text } };
+    return { operation, request: captured()!, response: { status: answer.status, headers: answer.headers, body: answer.text } };
   }
 
   async function send(operation: string, request: Record<string, unknown>, as: string): Promise<Exchange> {
@@ -372,14 +360,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
       return outcome ?? undefined;
     },
     async cleanup(resources) {
-      const problems: string[] = [];
-      for (const r of resources) {
-        try {
-          problems.push(...(await cleanupCategory(r.name)));
-        } catch (err) {
-          problems.push(`cleaning up ${r.name}: ${(err as Error).message}`);
-        }
-      }
+      const problems = await cleanupEach(resources, cleanupCategory);
       scenarioFiles.clear();
       return problems;
     },

@@ -13,6 +13,7 @@
  * identities for the permission scenarios: VCONF_CLOUDFLARE_READ_ONLY_API_TOKEN (Vectorize Read only) and
  * VCONF_CLOUDFLARE_OTHER_ACCOUNT_API_TOKEN (a valid token of another account).
  */
+import { capturingFetch, cleanupEach, sleep } from '../runner/adapter-kit.ts';
 import { CLOUDFLARE_API_BASE, createCloudflareClient, type CfAnswer, type CfAuth, type CfVector } from '../clients/cloudflare-vectorize.ts';
 import { defaultCloudflareVectorizeOptions, DEFAULT_ACCOUNT } from '../../simulator/cloudflare-vectorize/options.ts';
 import type { CfOperationId } from '../../simulator/cloudflare-vectorize/routes.ts';
@@ -150,17 +151,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
       if (!index) throw new Error('awaitMutation needs the step\'s index');
       await awaitMutation(index, request.awaitMutation);
     }
-    let captured: Exchange['request'] | undefined;
-    const base = transport ?? globalThis.fetch;
-    const capture = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const headers: Record<string, string> = {};
-      new Headers(init?.headers).forEach((v, k) => {
-        headers[k] = redact(k, v);
-      });
-      const body = typeof init?.body === 'string' ? init.body : undefined;
-      captured = { method: init?.method ?? 'GET', url: String(input), headers, body };
-      return base(input, init);
-    }) as typeof fetch;
+    const { fetch: capture, captured } = capturingFetch(transport ?? globalThis.fetch, redact);
     const answer = await client(as, capture).call(operation as CfOperationId, {
       index,
       ...(typeof request.accountId === 'string' ? { accountId: request.accountId } : {}),
@@ -170,7 +161,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
       ...(typeof request.contentType === 'string' ? { contentType: request.contentType } : {}),
       ...(request.query ? { query: request.query as Record<string, string> } : {}),
     });
-    return { operation, request: captured!, response: { status: answer.status, headers: answer.headers, body: answer.text } };
+    return { operation, request: captured()!, response: { status: answer.status, headers: answer.headers, body: answer.text } };
   }
 
   /** Owner calls for states and clean-up: retried like the SDK retries (429, 5xx), bounded. */
@@ -213,18 +204,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
       const teardown = await state.setUp({ call: ownerCall, awaitMutation }, { ...state.optional, ...params });
       return teardown ?? undefined;
     },
-    async cleanup(resources) {
-      const problems: string[] = [];
-      for (const r of resources) {
-        try {
-          const problem = await deleteIndex(r.name);
-          if (problem) problems.push(problem);
-        } catch (err) {
-          problems.push(`cleaning up ${r.name}: ${(err as Error).message}`);
-        }
-      }
-      return problems;
-    },
+    cleanup: (resources) => cleanupEach(resources, deleteIndex),
     errorCode,
     normalise(res, names) {
       return normalise(res, names, accountId);
@@ -283,6 +263,3 @@ function redact(name: string, value: string): string {
   return value;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}

@@ -9,6 +9,7 @@
  * permission scenarios: VCONF_OSS_OTHER_ACCESS_KEY_ID/_SECRET (a key of another account) and
  * VCONF_OSS_RAM_ACCESS_KEY_ID/_SECRET (a RAM user of the owner's account with no policy attached).
  */
+import { capturingFetch, cleanupEach, sleep } from '../runner/adapter-kit.ts';
 import { createOssClient, type OssAnswer } from '../clients/oss-vectors.ts';
 import { DEFAULT_OSS_ACCOUNTS, type OssVectorsOptions } from '../../simulator/oss-vectors/options.ts';
 import type { OssOperationId } from '../../simulator/oss-vectors/routes.ts';
@@ -117,17 +118,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
   async function send(operation: string, request: Record<string, unknown>, as: string): Promise<Exchange> {
     const who = identities.get(as);
     if (!who) throw new Error(`identity "${as}" is not available on this target`);
-    let captured: Exchange['request'] | undefined;
-    const base = transport ?? globalThis.fetch;
-    const capture = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const headers: Record<string, string> = {};
-      new Headers(init?.headers).forEach((v, k) => {
-        headers[k] = redact(k, v);
-      });
-      const body = typeof init?.body === 'string' ? init.body : init?.body instanceof Uint8Array ? Buffer.from(init.body).toString('utf8') : undefined;
-      captured = { method: init?.method ?? 'GET', url: String(input), headers, body };
-      return base(input, init);
-    }) as typeof fetch;
+    const { fetch: capture, captured } = capturingFetch(transport ?? globalThis.fetch, redact);
     const client = createOssClient({
       endpoint,
       region,
@@ -146,7 +137,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
       ...(request.query ? { query: request.query as Record<string, string> } : {}),
       ...(request.headers ? { headers: request.headers as Record<string, string> } : {}),
     });
-    return { operation, request: captured!, response: { status: answer.status, headers: answer.headers, body: answer.text } };
+    return { operation, request: captured()!, response: { status: answer.status, headers: answer.headers, body: answer.text } };
   }
 
   /** Owner calls for states and clean-up: retried like the SDKs retry (5xx, 429), bounded. */
@@ -215,18 +206,7 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
       const teardown = await state.setUp({ call: ownerCall, options: options() }, { ...state.optional, ...params });
       return teardown ?? undefined;
     },
-    async cleanup(resources) {
-      const problems: string[] = [];
-      for (const r of resources) {
-        try {
-          const problem = await deleteBucketDeep(r.name);
-          if (problem) problems.push(problem);
-        } catch (err) {
-          problems.push(`cleaning up ${r.name}: ${(err as Error).message}`);
-        }
-      }
-      return problems;
-    },
+    cleanup: (resources) => cleanupEach(resources, deleteBucketDeep),
     errorCode,
     normalise(res, names) {
       return normalise(res, names, accountId);
@@ -270,6 +250,3 @@ function redact(name: string, value: string): string {
   return value;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
