@@ -26,7 +26,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--config <file>', 'world configuration (YAML or JSON): accounts, keys, behaviour switches')
     .option('--faults <file>', 'fault plans and QPS limits (YAML or JSON): { faults: [...], limits: documented | none | [...] }')
     .option('--no-auth', 'accept unsigned requests (signature verification off)')
-    .option('--seed <seed>', 'seed for generated ids and fault subsets', 'vconf');
+    .option('--seed <seed>', 'seed for generated ids and fault subsets (default: the config file\'s, else "vconf")');
   for (const slug of PROVIDER_SLUGS) serve.option(`--${slug}-port <port>`, `port for ${slug} (0 = a free one)`, port, 0);
   serve.action(async (opts: Record<string, unknown>) => {
     const fromFile = typeof opts.config === 'string' ? loadConfigFile(opts.config) : {};
@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<void> {
       ...fromFile,
       ...(faults.faults ? { faults: faults.faults } : {}),
       ...(faults.limits ? { limits: faults.limits } : {}),
-      seed: String(opts.seed),
+      ...(typeof opts.seed === 'string' ? { seed: opts.seed } : {}),
       ...(opts.auth === false ? { auth: false } : {}),
     });
     const ports: Record<string, number> = {};

@@ -168,7 +168,6 @@ const configSchema = {
         euclideanSquared: { type: 'boolean' },
         rejectUnknownFields: { type: 'boolean' },
         maxBodyBytes: { type: 'integer', minimum: 1024 },
-        seed: { type: 'string' },
       },
     },
     cloudflareVectorize: cloudflareVectorizeSchema,

@@ -78,7 +78,7 @@ export class FaultController implements Interceptor {
     let decision: Decision = { kind: 'pass' };
     if (fault) {
       latencyMs = this.latency(fault);
-      decision = this.toDecision(fault, call);
+      decision = this.toDecision(fault);
     }
     let quota: Quota | undefined;
     if (decision.kind === 'pass') {
@@ -163,7 +163,7 @@ export class FaultController implements Interceptor {
     return l.min + active.random.next() * (l.max - l.min);
   }
 
-  private toDecision(active: ActivePlan, call: CallInfo): Decision {
+  private toDecision(active: ActivePlan): Decision {
     const a = active.plan.action;
     switch (a.kind) {
       case 'latency':
@@ -176,7 +176,6 @@ export class FaultController implements Interceptor {
         // Same seed, same call number, same subset: the subset's random source depends only on those.
         const subsetRandom = createRandom(`${this.seed}/${active.plan.seed ?? active.plan.id}/call-${active.calls}`);
         const fraction = a.fraction ?? 0.5;
-        void call;
         return {
           kind: 'partial',
           status: a.status,

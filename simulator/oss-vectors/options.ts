@@ -41,8 +41,6 @@ export interface OssVectorsOptions {
   rejectUnknownFields: boolean;
   /** Largest request body (bytes) before 400 EntityTooLarge. S3 Vectors caps payloads at 20 MiB (fact sheet §6). */
   maxBodyBytes: number;
-  /** Seed for request ids and other generated values. */
-  seed: string;
 }
 
 export const DEFAULT_OSS_ACCOUNTS: OssAccountConfig[] = [
@@ -68,6 +66,5 @@ export function defaultOssVectorsOptions(): OssVectorsOptions {
     euclideanSquared: false,
     rejectUnknownFields: false,
     maxBodyBytes: 20 * 1024 * 1024,
-    seed: 'vconf',
   };
 }

@@ -72,10 +72,11 @@ export class OssVectorsState {
     return r ? [...r.buckets.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : [];
   }
 
-  createBucket(accountId: string, region: string, name: string): { created: boolean } {
+  /** Creates the bucket; an owned existing one is 409 BucketAlreadyExists, or accepted as is with existingBucket: ok. */
+  createBucket(accountId: string, region: string, name: string): void {
     const r = this.region(accountId, region);
     if (r.buckets.has(name)) {
-      if (this.opts.existingBucket === 'ok') return { created: false };
+      if (this.opts.existingBucket === 'ok') return;
       throw ossError('BucketAlreadyExists');
     }
     const deletedAt = r.tombstones.get(name);
@@ -85,7 +86,6 @@ export class OssVectorsState {
     if (r.buckets.size >= this.opts.maxBucketsPerRegion) throw ossError('TooManyBuckets');
     r.buckets.set(name, { name, accountId, region, createdAt: this.clock.now(), indexes: new Map() });
     r.tombstones.delete(name);
-    return { created: true };
   }
 
   deleteBucket(bucket: VectorBucket): void {

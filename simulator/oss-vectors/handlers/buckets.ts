@@ -33,8 +33,7 @@ function bucketInfo(b: VectorBucket) {
 
 export function putVectorBucket(ctx: OssContext) {
   const name = ctx.bucketName!;
-  const { created } = ctx.state.createBucket(ctx.callerAccountId, ctx.region, name);
-  void created;
+  ctx.state.createBucket(ctx.callerAccountId, ctx.region, name);
   return emptyResponse(200, { ...ctx.headers, location: `/${name}` });
 }
 
