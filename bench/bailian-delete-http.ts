@@ -7,49 +7,35 @@
  *
  * Standalone: `node bin/run-ts.mjs bench/bailian-delete-http.ts [--quick]`.
  */
-import autocannon, { type Result } from 'autocannon';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBailianClient } from '../scenarios/clients/bailian.ts';
 import { installCleanup, spawnNode, spawnTs, stopAll } from './children.ts';
-import { monotonicUs, type Window } from './profile.ts';
-import { int, median, num, verdict } from './stats.ts';
-import { DELETE_TARGET, type DeleteHttpOptions } from './delete-http.ts';
+import { compareRounds, measure, type DeleteHttpOptions, type Sample } from './ratio.ts';
 
 const WORKSPACE = 'llm-simulator';
 
-interface Sample {
-  window: Window;
-  reqPerSec: number;
-  p99Ms: number;
-  non2xx: number;
-  errors: number;
-}
-
 type Prepare = () => { path: string; headers: Record<string, string>; body: string };
 
-async function load(url: string, prepare: Prepare, opts: DeleteHttpOptions): Promise<Sample> {
-  const origin = new URL(url).origin;
-  const common = {
-    url: origin,
-    connections: opts.connections,
-    pipelining: 1,
-    requests: [
-      {
-        method: 'POST' as const,
-        setupRequest: (req: Record<string, unknown>) => {
-          const r = prepare();
-          return { ...req, method: 'POST', path: r.path, headers: r.headers, body: r.body };
+/** Every request is prepared (signed, fresh nonce) by autocannon's setupRequest. */
+function load(url: string, prepare: Prepare, opts: DeleteHttpOptions): Promise<Sample> {
+  return measure(
+    {
+      url: new URL(url).origin,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req: Record<string, unknown>) => {
+            const r = prepare();
+            return { ...req, method: 'POST', path: r.path, headers: r.headers, body: r.body };
+          },
         },
-      },
-    ],
-  };
-  if (opts.warmupS > 0) await autocannon({ ...common, duration: opts.warmupS });
-  const fromUs = monotonicUs();
-  const r: Result = await autocannon({ ...common, duration: opts.durationS });
-  return { window: { fromUs, toUs: monotonicUs() }, reqPerSec: r.requests.total / r.duration, p99Ms: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+      ],
+    } as Parameters<typeof measure>[0],
+    opts,
+  );
 }
 
 function preparer(endpoint: string): Prepare {
@@ -61,25 +47,21 @@ function preparer(endpoint: string): Prepare {
   };
 }
 
-export async function runBailianDeleteHttp(opts: DeleteHttpOptions) {
-  const bare: Sample[] = [];
-  const sim: Sample[] = [];
+export function runBailianDeleteHttp(opts: DeleteHttpOptions) {
   // The documented DeleteFiles limit (10/s, seed 004) would throttle the load by design; the benchmark measures the
   // simulator's own capacity, so limits are off, as in bench/sim-server.ts.
   const faults = join(mkdtempSync(join(tmpdir(), 'vconf-bench-')), 'faults.json');
   writeFileSync(faults, JSON.stringify({ limits: 'none' }));
-  for (let round = 1; round <= opts.rounds; round++) {
-    opts.log(`  round ${round}/${opts.rounds}: bare node:http (${opts.warmupS} s warm-up + ${opts.durationS} s)…`);
-    {
-      const { child, ready } = await spawnTs('bench/bare-server.ts', [], { readyEvent: 'ready' });
-      try {
-        const url = (ready as { url: string }).url;
-        bare.push(await load(url, preparer(url), opts));
-      } finally {
-        await child.stop();
-      }
+  const bareRound = async () => {
+    const { child, ready } = await spawnTs('bench/bare-server.ts', [], { readyEvent: 'ready' });
+    try {
+      const url = (ready as { url: string }).url;
+      return await load(url, preparer(url), opts);
+    } finally {
+      await child.stop();
     }
-    opts.log(`  round ${round}/${opts.rounds}: vconf serve, Bailian DeleteFiles (${opts.warmupS} s warm-up + ${opts.durationS} s)…`);
+  };
+  const simRound = async () => {
     const nodeArgs = opts.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.profileDir}`] : [];
     const { child, ready } = await spawnNode('bin/vconf.mjs', ['serve', '--faults', faults], { nodeArgs, readyEvent: 'ready' });
     try {
@@ -89,23 +71,17 @@ export async function runBailianDeleteHttp(opts: DeleteHttpOptions) {
       const check = await fetch(`${endpoint}${probe.path}`, { method: 'POST', headers: probe.headers, body: probe.body });
       const text = await check.text();
       if (check.status !== 200 || !text.includes('NOT_FOUND')) throw new Error(`DeleteFiles answered ${check.status}: ${text}`);
-      sim.push(await load(endpoint, prepare, opts));
+      return await load(endpoint, prepare, opts);
     } finally {
       await child.stop();
     }
-  }
-  const ratios = sim.map((s, i) => s.reqPerSec / bare[i]!.reqPerSec);
-  const ratio = median(ratios);
-  const simRps = median(sim.map((s) => s.reqPerSec));
-  const bareRps = median(bare.map((s) => s.reqPerSec));
-  const bad = sim.reduce((a, s) => a + s.non2xx + s.errors, 0);
-  const pass = ratio >= DELETE_TARGET && bad === 0;
-  const line =
-    `bailian-delete-files-http: ${int(simRps)} req/s vs bare node:http ${int(bareRps)} req/s → ratio ${num(ratio, 2)} ` +
-    `(target ≥ ${DELETE_TARGET}) ${verdict(pass)}; p99 ${num(median(sim.map((s) => s.p99Ms)), 0)} ms vs ${num(median(bare.map((s) => s.p99Ms)), 0)} ms ` +
-    `(each request signed anew by the load generator; ${opts.connections} connections, ${opts.durationS} s after ${opts.warmupS} s warm-up, ${opts.rounds} round${opts.rounds > 1 ? 's, medians' : ''}` +
-    `${bad > 0 ? `; ${bad} non-2xx/errors!` : ''})`;
-  return { line, windows: sim.map((s) => s.window), pass, json: { target: DELETE_TARGET, ratio, ratios, simulator: { reqPerSec: simRps, rounds: sim }, bare: { reqPerSec: bareRps, rounds: bare } } };
+  };
+  return compareRounds(
+    opts,
+    { name: 'bailian-delete-files-http', label: 'Bailian DeleteFiles', note: 'each request signed anew by the load generator' },
+    bareRound,
+    simRound,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -6,15 +6,12 @@
  * Standalone: `node bin/run-ts.mjs bench/cloudflare-delete-http.ts [--quick]`. `runCloudflareDeleteHttp()` has the
  * options and result shape of `runDeleteHttp()`, so bench/run.ts can add it as a section.
  */
-import autocannon, { type Result } from 'autocannon';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installCleanup, spawnNode, spawnTs, stopAll } from './children.ts';
-import { monotonicUs, type Window } from './profile.ts';
-import { int, median, num, verdict } from './stats.ts';
-import { DELETE_TARGET, type DeleteHttpOptions } from './delete-http.ts';
+import { compareRounds, measure, type DeleteHttpOptions, type Sample } from './ratio.ts';
 
 const ACCOUNT = '023e105f4ecef8ad9ca31a8372d0c353';
 const INDEX = 'bench-delete';
@@ -25,30 +22,8 @@ interface Target {
   body: string;
 }
 
-interface Sample {
-  window: Window;
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-}
-
-async function load(target: Target, opts: DeleteHttpOptions): Promise<Sample> {
-  const common = { url: target.url, method: 'POST' as const, headers: target.headers, body: target.body, connections: opts.connections, pipelining: 1 };
-  if (opts.warmupS > 0) await autocannon({ ...common, duration: opts.warmupS });
-  const fromUs = monotonicUs();
-  const r: Result = await autocannon({ ...common, duration: opts.durationS });
-  return {
-    window: { fromUs, toUs: monotonicUs() },
-    reqPerSec: r.requests.total / r.duration,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    requests: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors,
-  };
+function load(target: Target, opts: DeleteHttpOptions): Promise<Sample> {
+  return measure({ url: target.url, method: 'POST', headers: target.headers, body: target.body }, opts);
 }
 
 const BODY = JSON.stringify({ ids: ['bench-missing-id'] });
@@ -88,34 +63,8 @@ async function simRound(opts: DeleteHttpOptions): Promise<Sample> {
   }
 }
 
-export async function runCloudflareDeleteHttp(opts: DeleteHttpOptions) {
-  const bare: Sample[] = [];
-  const sim: Sample[] = [];
-  for (let round = 1; round <= opts.rounds; round++) {
-    opts.log(`  round ${round}/${opts.rounds}: bare node:http (${opts.warmupS} s warm-up + ${opts.durationS} s)…`);
-    bare.push(await bareRound(opts));
-    opts.log(`  round ${round}/${opts.rounds}: vconf serve, Cloudflare delete_by_ids (${opts.warmupS} s warm-up + ${opts.durationS} s)…`);
-    sim.push(await simRound(opts));
-  }
-  const ratios = sim.map((s, i) => s.reqPerSec / bare[i]!.reqPerSec);
-  const ratio = median(ratios);
-  const simRps = median(sim.map((s) => s.reqPerSec));
-  const bareRps = median(bare.map((s) => s.reqPerSec));
-  const simP99 = median(sim.map((s) => s.p99Ms));
-  const bareP99 = median(bare.map((s) => s.p99Ms));
-  const bad = sim.reduce((a, s) => a + s.non2xx + s.errors, 0);
-  const pass = ratio >= DELETE_TARGET && bad === 0;
-  const line =
-    `cloudflare-delete-by-ids-http: ${int(simRps)} req/s vs bare node:http ${int(bareRps)} req/s → ratio ${num(ratio, 2)} ` +
-    `(target ≥ ${DELETE_TARGET}) ${verdict(pass)}; p99 ${num(simP99, 0)} ms vs ${num(bareP99, 0)} ms ` +
-    `(autocannon, ${opts.connections} connections, ${opts.durationS} s after ${opts.warmupS} s warm-up, ${opts.rounds} round${opts.rounds > 1 ? 's, medians' : ''}` +
-    `${bad > 0 ? `; ${bad} non-2xx/errors!` : ''})`;
-  return {
-    line,
-    windows: sim.map((s) => s.window),
-    pass,
-    json: { target: DELETE_TARGET, ratio, ratios, simulator: { reqPerSec: simRps, p99Ms: simP99, rounds: sim }, bare: { reqPerSec: bareRps, p99Ms: bareP99, rounds: bare } },
-  };
+export function runCloudflareDeleteHttp(opts: DeleteHttpOptions) {
+  return compareRounds(opts, { name: 'cloudflare-delete-by-ids-http', label: 'Cloudflare delete_by_ids' }, () => bareRound(opts), () => simRound(opts));
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -2,26 +2,14 @@
  * Figure 1: signed DeleteVectors (one missing key → 204) against `vconf serve`, as a fraction of a bare node:http
  * server answering 204, both child processes, under the same autocannon settings in the same run.
  */
-import autocannon, { type Result } from 'autocannon';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createOssClient } from '../scenarios/clients/oss-vectors.ts';
 import { signRequest } from '../simulator/oss-vectors/signing.ts';
 import { ROOT, spawnNode, spawnTs } from './children.ts';
-import { monotonicUs, type Window } from './profile.ts';
-import { int, median, num, verdict } from './stats.ts';
+import { compareRounds, measure, type DeleteHttpOptions, type Sample } from './ratio.ts';
 
-export interface DeleteHttpOptions {
-  connections: number;
-  durationS: number;
-  warmupS: number;
-  rounds: number;
-  /** Directory for `vconf serve --cpu-prof` output; undefined = no profiling. */
-  profileDir: string | undefined;
-  log: (line: string) => void;
-}
-
-export const DELETE_TARGET = 0.35;
+export { DELETE_TARGET, type DeleteHttpOptions } from './ratio.ts';
 
 interface Target {
   url: string;
@@ -30,35 +18,8 @@ interface Target {
   body: string;
 }
 
-interface Sample {
-  /** The measured run (not the warm-up), for cutting profiles. */
-  window: Window;
-  reqPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-  meanMs: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  statusCodes: Record<string, number>;
-}
-
-async function load(target: Target, opts: DeleteHttpOptions): Promise<Sample> {
-  const common = { url: target.url, method: target.method, headers: target.headers, body: target.body, connections: opts.connections, pipelining: 1 };
-  if (opts.warmupS > 0) await autocannon({ ...common, duration: opts.warmupS });
-  const fromUs = monotonicUs();
-  const r: Result = await autocannon({ ...common, duration: opts.durationS });
-  return {
-    window: { fromUs, toUs: monotonicUs() },
-    reqPerSec: r.requests.total / r.duration,
-    p50Ms: r.latency.p50,
-    p99Ms: r.latency.p99,
-    meanMs: r.latency.average,
-    requests: r.requests.total,
-    non2xx: r.non2xx,
-    errors: r.errors,
-    statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats).map(([k, v]) => [k, v.count])),
-  };
+function load(target: Target, opts: DeleteHttpOptions): Promise<Sample> {
+  return measure({ url: target.url, method: target.method, headers: target.headers, body: target.body }, opts);
 }
 
 /** One pre-signed DeleteVectors request; its signature stays valid for the 15-minute skew window. */
@@ -117,38 +78,6 @@ async function simRound(opts: DeleteHttpOptions, round: number): Promise<Sample>
 }
 
 export async function runDeleteHttp(opts: DeleteHttpOptions) {
-  const bare: Sample[] = [];
-  const sim: Sample[] = [];
-  for (let round = 1; round <= opts.rounds; round++) {
-    opts.log(`  round ${round}/${opts.rounds}: bare node:http (${opts.warmupS} s warm-up + ${opts.durationS} s)…`);
-    bare.push(await bareRound(opts));
-    opts.log(`  round ${round}/${opts.rounds}: vconf serve, signed DeleteVectors (${opts.warmupS} s warm-up + ${opts.durationS} s)…`);
-    sim.push(await simRound(opts, round));
-  }
-  const ratios = sim.map((s, i) => s.reqPerSec / bare[i]!.reqPerSec);
-  const ratio = median(ratios);
-  const simRps = median(sim.map((s) => s.reqPerSec));
-  const bareRps = median(bare.map((s) => s.reqPerSec));
-  const simP99 = median(sim.map((s) => s.p99Ms));
-  const bareP99 = median(bare.map((s) => s.p99Ms));
-  const bad = sim.reduce((a, s) => a + s.non2xx + s.errors, 0);
-  const line =
-    `delete-vectors-http: ${int(simRps)} req/s vs bare node:http ${int(bareRps)} req/s → ratio ${num(ratio, 2)} ` +
-    `(target ≥ ${DELETE_TARGET}) ${verdict(ratio >= DELETE_TARGET && bad === 0)}; p99 ${num(simP99, 0)} ms vs ${num(bareP99, 0)} ms ` +
-    `(autocannon, ${opts.connections} connections, ${opts.durationS} s after ${opts.warmupS} s warm-up, ${opts.rounds} round${opts.rounds > 1 ? 's, medians' : ''}` +
-    `${bad > 0 ? `; ${bad} non-2xx/errors!` : ''})`;
-  return {
-    line,
-    windows: sim.map((s) => s.window),
-    pass: ratio >= DELETE_TARGET && bad === 0,
-    json: {
-      target: DELETE_TARGET,
-      ratio,
-      ratios,
-      simulator: { reqPerSec: simRps, p99Ms: simP99, rounds: sim },
-      bare: { reqPerSec: bareRps, p99Ms: bareP99, rounds: bare },
-      settings: { connections: opts.connections, durationS: opts.durationS, warmupS: opts.warmupS, rounds: opts.rounds },
-      profileDir: opts.profileDir ? resolve(ROOT, opts.profileDir) : undefined,
-    },
-  };
+  const r = await compareRounds(opts, { name: 'delete-vectors-http', label: 'signed DeleteVectors' }, () => bareRound(opts), (round) => simRound(opts, round));
+  return { ...r, json: { ...r.json, profileDir: opts.profileDir ? resolve(ROOT, opts.profileDir) : undefined } };
 }
