@@ -5,7 +5,7 @@
  * request targets, so clients that insist on virtual-hosted names reach it through a proxy setting.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Provider, SimRequest, SimResponse } from './types.ts';
 
 export interface ControlHandler {
@@ -25,8 +25,9 @@ export async function startHttpFrontEnd(
   opts: { host?: string; port?: number; control?: ControlHandler | undefined } = {},
 ): Promise<HttpFrontEnd> {
   const host = opts.host ?? '127.0.0.1';
+  const writer = new AnswerWriter();
   const server = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
-    void serve(provider, opts.control, req, res);
+    void serve(provider, opts.control, writer, req, res);
   });
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
@@ -47,7 +48,7 @@ export async function startHttpFrontEnd(
   };
 }
 
-async function serve(provider: Provider, control: ControlHandler | undefined, req: IncomingMessage, res: ServerResponse) {
+async function serve(provider: Provider, control: ControlHandler | undefined, writer: AnswerWriter, req: IncomingMessage, res: ServerResponse) {
   let simReq: SimRequest;
   try {
     simReq = toSimRequest(req);
@@ -60,21 +61,62 @@ async function serve(provider: Provider, control: ControlHandler | undefined, re
   const body = await readBody(req, limit, simReq.headers['content-length']);
   if (body === undefined) {
     // Oversize: answer in the provider's format, then stop reading the rest.
-    write(res, provider.oversizeResponse(simReq), true);
+    writer.write(res, provider.oversizeResponse(simReq), true);
     return;
   }
   if (body === null) return; // client went away
   simReq.body = body;
   const answer = isControl ? await control.handle(simReq) : await provider.handle(simReq);
   if (answer.dropConnection) {
-    req.socket.destroy();
+    // Through the queue, so an answer queued earlier on the same connection (pipelining) still goes out first.
+    writer.drop(req.socket);
     return;
   }
-  write(res, answer, false);
+  writer.write(res, answer, false);
 }
 
 function isControlPath(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/**
+ * Answers are written back to back at the end of the event-loop turn that produced them (a check-phase callback),
+ * not one by one between requests. Under load a turn handles several connections' requests; writing their answers
+ * together means the client process is woken once per turn rather than once per answer, which on a loaded machine
+ * costs more than any handler (bench/delete-http.ts, docs/benchmarks.md). An idle server answers in the same turn,
+ * a few microseconds later. Per-connection order is unaffected: node orders pipelined responses itself.
+ */
+class AnswerWriter {
+  private readonly queue: ({ res: ServerResponse; answer: SimResponse; close: boolean } | { drop: Socket })[] = [];
+  private readonly flush = () => {
+    const queue = this.queue.splice(0);
+    for (const item of queue) {
+      if ('drop' in item) {
+        item.drop.destroy();
+        continue;
+      }
+      try {
+        if (!item.res.destroyed) write(item.res, item.answer, item.close);
+      } catch {
+        // A socket that failed between the handler and now: its client went away; the others still get answers.
+        item.res.destroy();
+      }
+    }
+  };
+
+  write(res: ServerResponse, answer: SimResponse, close: boolean): void {
+    this.push({ res, answer, close });
+  }
+
+  /** An injected dropped connection: destroyed in turn, after anything already queued for it. */
+  drop(socket: Socket): void {
+    this.push({ drop: socket });
+  }
+
+  private push(item: (typeof this.queue)[number]): void {
+    if (this.queue.length === 0) setImmediate(this.flush);
+    this.queue.push(item);
+  }
 }
 
 function write(res: ServerResponse, answer: SimResponse, close: boolean): void {

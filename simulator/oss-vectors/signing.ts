@@ -6,7 +6,8 @@
  * The only difference from plain OSS V4 is the canonical URI (an ARN instead of the request path); callers that
  * need plain V4 (the official Go test vectors) pass their own `canonicalUri`.
  */
-import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
+import { hmacSha256Key } from '../http/hmac.ts';
 import { memoize } from '../http/memo.ts';
 
 export const OSS4_ALGORITHM = 'OSS4-HMAC-SHA256';
@@ -282,17 +283,9 @@ export function signingKey(secret: string, yyyymmdd: string, region: string, pro
 
 /** Lower-case hex HMAC-SHA256(kSigning, StringToSign). */
 export function signature(key: Uint8Array, stringToSignText: string): string {
-  // A KeyObject per derived key (the derived keys are cached, so identity is stable): createHmac skips
-  // re-importing the raw key on every request.
-  let keyObject = keyObjects.get(key);
-  if (keyObject === undefined) {
-    keyObject = createSecretKey(key);
-    keyObjects.set(key, keyObject);
-  }
-  return createHmac('sha256', keyObject).update(stringToSignText, 'utf8').digest('hex');
+  // Pads prepared once per derived key (the derived keys are cached, so identity is stable); see http/hmac.ts.
+  return hmacSha256Key(key).hex(stringToSignText);
 }
-
-const keyObjects = new WeakMap<Uint8Array, KeyObject>();
 
 // ---------------------------------------------------------------------------------------------------------------
 // Authorization header

@@ -5,6 +5,7 @@
 import { request } from 'node:http';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -109,6 +110,65 @@ describe('HTTP front end', () => {
     const res = await raw({ method: 'GET', path: '/a/b/c', headers: {} });
     expect(res.status).toBe(405);
     expect(JSON.parse(res.text).Error.Code).toBe('MethodNotAllowed');
+  });
+});
+
+describe('answers written at the end of the event-loop turn (simulator/http/node-server.ts)', () => {
+  const statuses = (text: string) => [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((m) => m[1]);
+
+  /** Sends `text` on one connection and collects everything until the server closes it or `done` says so. */
+  async function exchange(url: string, text: string, done: (received: string) => boolean): Promise<{ received: string; closed: boolean }> {
+    const u = new URL(url);
+    const socket = connect(Number(u.port), u.hostname);
+    let received = '';
+    let closed = false;
+    await once(socket, 'connect');
+    socket.write(text);
+    await new Promise<void>((resolve) => {
+      socket.on('data', (c: Buffer) => {
+        received += c.toString('latin1');
+        if (done(received)) resolve();
+      });
+      socket.on('close', () => {
+        closed = true;
+        resolve();
+      });
+    });
+    socket.destroy();
+    return { received, closed };
+  }
+
+  const get = (bucket: string) => `GET /${bucket}/?bucketInfo HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
+
+  it('pipelined requests on one connection are answered in order, each complete', async () => {
+    const open = createSimulator({ auth: false, limits: 'none' });
+    const url = (await open.startHttp())['oss-vectors'];
+    try {
+      await createOssClient({ endpoint: url, region: REGION, ...OWNER }).call('PutVectorBucket', { bucket: 'pipelined' });
+      const { received } = await exchange(url, get('pipelined') + get('no-such-bucket') + get('pipelined'), (r) => statuses(r).length === 3 && r.endsWith('}}'));
+      expect(statuses(received)).toEqual(['200', '404', '200']);
+      expect(received.split('"Name":"acs:ossvector:cn-hangzhou:1234567890:pipelined"')).toHaveLength(3);
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('a connection dropped on purpose still gets the answer queued before it (fault plans: drop)', async () => {
+    const open = createSimulator({ auth: false, limits: 'none' });
+    const url = (await open.startHttp())['oss-vectors'];
+    try {
+      await createOssClient({ endpoint: url, region: REGION, ...OWNER }).call('PutVectorBucket', { bucket: 'dropped' });
+      open.control.addFault({ provider: 'oss-vectors', operation: 'DeleteVectorBucket', times: 1, action: { kind: 'drop' } });
+      const del = 'DELETE /dropped/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n';
+      const { received, closed } = await exchange(url, get('dropped') + del, () => false);
+      expect(closed).toBe(true);
+      expect(statuses(received)).toEqual(['200']);
+      expect(received).toMatch(/"Name":"acs:ossvector:cn-hangzhou:1234567890:dropped"\}\}$/);
+      expect(open.journal.read().map((e) => [e.operation, e.injected])).toContainEqual(['DeleteVectorBucket', 'drop']);
+      expect((await createOssClient({ endpoint: url, region: REGION, ...OWNER }).call('GetVectorBucket', { bucket: 'dropped' })).status).toBe(200);
+    } finally {
+      await open.close();
+    }
   });
 });
 
