@@ -31,8 +31,9 @@ export class HmacSha256Key {
     const inner = Buffer.allocUnsafe(BLOCK + Buffer.byteLength(message, 'utf8'));
     this.innerPad.copy(inner, 0);
     inner.write(message, BLOCK, 'utf8');
-    // 'latin1' maps each digest byte to one char, so writing it back as latin1 restores the bytes exactly.
-    this.outer.write(hash('sha256', inner, 'latin1'), BLOCK, 'latin1');
+    // 'binary' (latin1) maps each digest byte to one char, so writing it back the same way restores the bytes exactly;
+    // a string result is cheaper than a Buffer one.
+    this.outer.write(hash('sha256', inner, 'binary'), BLOCK, 'binary');
     return hash('sha256', this.outer, 'hex');
   }
 }
