@@ -142,39 +142,25 @@ async function engineFigures(): Promise<EngineResult> {
 }
 
 try {
-  if (want.has('delete')) {
-    log('[delete] signed DeleteVectors over HTTP vs bare node:http…');
-    const profileDir = o.profile ? join(profileRoot, 'delete') : undefined;
-    const r = await runDeleteHttp({
-      connections: settings.connections,
-      durationS: settings.durationS,
-      warmupS: settings.warmupS,
-      rounds: settings.rounds,
-      profileDir,
-      log,
-    });
-    figure(r.line + (profileDir ? ' [profiled: --cpu-prof slows the server]' : ''));
-    verdicts.push(r.pass);
-    results.deleteVectorsHttp = r.json;
-    if (profileDir) {
-      const summary = summariseProfiles(join(ROOT, profileDir), 'vconf serve under figure 1 load', r.windows);
-      for (const l of summary.lines) log(l);
-      results.deleteVectorsHttpProfile = summary.json;
-    }
-  }
-
-  // The same figure for the other two providers' delete operations (issues 3 and 4).
-  const providerDeletes = [
+  // Figure 1 (issue 2), and the same figure for the other two providers' delete operations (issues 3 and 4).
+  const deletes = [
+    ['delete', 'signed DeleteVectors', runDeleteHttp, 'deleteVectorsHttp'],
     ['cloudflare-delete', 'Cloudflare delete_by_ids', runCloudflareDeleteHttp, 'cloudflareDeleteByIdsHttp'],
     ['bailian-delete', 'Bailian DeleteFiles', runBailianDeleteHttp, 'bailianDeleteFilesHttp'],
   ] as const;
-  for (const [section, label, run, key] of providerDeletes) {
+  for (const [section, label, run, key] of deletes) {
     if (!want.has(section)) continue;
     log(`[${section}] ${label} over HTTP vs bare node:http…`);
-    const r = await run({ connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS, rounds: settings.rounds, profileDir: undefined, log });
-    figure(r.line);
+    const profileDir = o.profile ? join(profileRoot, section) : undefined;
+    const r = await run({ connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS, rounds: settings.rounds, profileDir, log });
+    figure(r.line + (profileDir ? ' [profiled: --cpu-prof slows the server]' : ''));
     verdicts.push(r.pass);
     results[key] = r.json;
+    if (profileDir) {
+      const summary = summariseProfiles(join(ROOT, profileDir), `vconf serve under ${label} load`, r.windows);
+      for (const l of summary.lines) log(l);
+      results[`${key}Profile`] = summary.json;
+    }
   }
 
   if (want.has('limiter')) {

@@ -7,6 +7,7 @@
  * `processedUpToDatetime` is reproducible on a manual clock). The vector store, the namespace and metadata-index maps
  * hold applied state only, so every read sees applied mutations and nothing else. `flush()` applies everything now.
  */
+import Denque from 'denque';
 import type { Clock } from '../engine/clock.ts';
 import type { Random } from '../engine/random.ts';
 import type { Metadata, MetadataValue } from '../engine/types.ts';
@@ -64,8 +65,11 @@ export interface CfIndex {
   indexed: Map<string, Record<string, string | number | boolean>>;
   /** Applied metadata indexes, in creation order. */
   metadataIndexes: Map<string, IndexType>;
-  /** Accepted, not yet applied, in order. */
-  pending: Mutation[];
+  /**
+   * Accepted, not yet applied, in order. A deque: under write load thousands wait out the delay, and taking the
+   * head off a plain array of that size copies the whole array every time.
+   */
+  pending: Denque<Mutation>;
   processedUpTo: { id: string; at: number } | undefined;
 }
 
@@ -144,7 +148,7 @@ export class CloudflareVectorizeState {
       namespaces: new Map(),
       indexed: new Map(),
       metadataIndexes: new Map(),
-      pending: [],
+      pending: new Denque<Mutation>(),
       processedUpTo: undefined,
     };
     a.indexes.set(spec.name, index);
@@ -154,7 +158,7 @@ export class CloudflareVectorizeState {
   /** Deletes the index, its vectors and its pending mutations; the name stays taken. */
   deleteIndex(index: CfIndex): void {
     const a = this.account(index.accountId);
-    index.pending = [];
+    index.pending.clear();
     index.store.close();
     index.store.clear();
     a.indexes.delete(index.name);
@@ -173,7 +177,7 @@ export class CloudflareVectorizeState {
   /** Metadata indexes as they will be once every accepted mutation is applied (for the 10-per-index limit). */
   projectedMetadataIndexes(index: CfIndex): Map<string, IndexType> {
     const out = new Map(index.metadataIndexes);
-    for (const m of index.pending) {
+    for (const m of index.pending.toArray()) {
       if (m.op.kind === 'createMetadataIndex') out.set(m.op.propertyName, m.op.indexType);
       else if (m.op.kind === 'deleteMetadataIndex') out.delete(m.op.propertyName);
     }
@@ -183,7 +187,9 @@ export class CloudflareVectorizeState {
   /** Applies, in order, every pending mutation whose time has come; stops at the first that is not due. */
   catchUp(index: CfIndex): void {
     const now = this.clock.now();
-    while (index.pending.length > 0 && index.pending[0]!.applyAt <= now) this.applyNext(index, index.pending[0]!.applyAt);
+    for (let next = index.pending.peekFront(); next !== undefined && next.applyAt <= now; next = index.pending.peekFront()) {
+      this.applyNext(index, next.applyAt);
+    }
   }
 
   /** Applies every pending mutation now (`/__vconf/cloudflare-vectorize/flush`). Returns how many were applied. */
@@ -194,8 +200,8 @@ export class CloudflareVectorizeState {
       if (filter.accountId !== undefined && filter.accountId !== accountId) continue;
       for (const index of a.indexes.values()) {
         if (filter.indexName !== undefined && filter.indexName !== index.name) continue;
-        while (index.pending.length > 0) {
-          this.applyNext(index, Math.min(index.pending[0]!.applyAt, now));
+        for (let next = index.pending.peekFront(); next !== undefined; next = index.pending.peekFront()) {
+          this.applyNext(index, Math.min(next.applyAt, now));
           applied++;
         }
       }
@@ -208,7 +214,7 @@ export class CloudflareVectorizeState {
     const out = [];
     for (const [accountId, a] of this.accounts) {
       for (const index of a.indexes.values()) {
-        out.push({ accountId, index: index.name, pending: index.pending.length, nextApplyAt: index.pending[0]?.applyAt });
+        out.push({ accountId, index: index.name, pending: index.pending.length, nextApplyAt: index.pending.peekFront()?.applyAt });
       }
     }
     return out;

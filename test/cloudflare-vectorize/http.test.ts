@@ -152,7 +152,7 @@ describe('HTTP front end', () => {
     );
     expect(new Set(writes.map((w) => w!.mutationId)).size).toBe(20);
     // The log holds all 20 in acceptance order; replaying it by hand gives the state the simulator must reach.
-    const log = sim.cloudflareVectorize.state.getIndex(ACCOUNT, 'http-concurrent').pending.map((m) => ({ ...m }));
+    const log = sim.cloudflareVectorize.state.getIndex(ACCOUNT, 'http-concurrent').pending.toArray().map((m) => ({ ...m }));
     expect(log.map((m) => m.id).sort()).toEqual(writes.map((w) => w!.mutationId!).sort());
     const expected = new Set<string>();
     for (const m of log) {
