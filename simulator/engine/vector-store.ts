@@ -1,5 +1,6 @@
 import hnswlib from 'hnswlib-node';
 import type { HierarchicalNSW, SpaceName } from 'hnswlib-node';
+import { atEndOfTurn, cancelAtEndOfTurn } from './turn.ts';
 import type {
   ListOptions,
   Metadata,
@@ -130,7 +131,8 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
   let keysAdded = new Set<string>();
   let keysRemoved = new Set<string>();
 
-  let timer: NodeJS.Immediate | undefined;
+  /** Whether an index slice is queued for the end of this turn. */
+  let sliceQueued = false;
   let closed = false;
   let lastPlan: QueryPlan = 'empty';
 
@@ -245,7 +247,7 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
   }
 
   function indexSlice(): void {
-    timer = undefined;
+    sliceQueued = false;
     if (closed) return;
     const start = performance.now();
     for (let slot = nextPending(); slot !== undefined; slot = nextPending()) {
@@ -256,11 +258,12 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
   }
 
   function schedule(): void {
-    if (closed || timer !== undefined || pending.size === 0) return;
-    // Deliberately not unref'd: an unref'd immediate does not keep the event loop from blocking in its poll phase,
-    // so slices would run only when some other timer or I/O wakes the loop (measured: 50k × 32-d took 180 s instead
-    // of 14 s). The cost: pending work keeps the process alive until it is indexed or `close()` is called.
-    timer = setImmediate(indexSlice);
+    if (closed || sliceQueued || pending.size === 0) return;
+    // Background tier: answers of the same turn are written first (turn.ts). Not unref'd, so the loop does not block
+    // in its poll phase between slices (an unref'd immediate made 50k × 32-d take 180 s instead of 14 s); the cost:
+    // pending work keeps the process alive until it is indexed or `close()` is called.
+    sliceQueued = true;
+    atEndOfTurn('background', indexSlice);
   }
 
   // --- distances -------------------------------------------------------------------------------------------------
@@ -396,8 +399,8 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
     },
 
     clear() {
-      if (timer !== undefined) clearImmediate(timer);
-      timer = undefined;
+      if (sliceQueued) cancelAtEndOfTurn(indexSlice);
+      sliceQueued = false;
       chunks = [];
       highWater = 0;
       freeSlots = [];
@@ -515,8 +518,8 @@ export function createVectorStore(opts: VectorStoreOptions): EngineVectorStore {
 
     close() {
       closed = true;
-      if (timer !== undefined) clearImmediate(timer);
-      timer = undefined;
+      if (sliceQueued) cancelAtEndOfTurn(indexSlice);
+      sliceQueued = false;
     },
 
     stats() {

@@ -2,7 +2,19 @@
 // no TypeScript loader. Float arrays under `vectors[i].data.float32` are moved into one Float32Array that is
 // transferred back (zero-copy); each is replaced by the placeholder `[0]` so the small remainder clones cheaply.
 // An array holding anything but numbers is left in place, so schema validation reports it as usual.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+
+// Bulk parsing is background work: at a lower scheduling priority than the event loop, so when the cores are busy the
+// thread answering small requests runs first (on Linux a thread id names one thread to setpriority). Elsewhere, or
+// when not permitted, parsing keeps the normal priority.
+try {
+  const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) setPriority(tid, 10);
+} catch {
+  // not Linux, or not permitted
+}
 
 parentPort.on('message', ({ id, bytes }) => {
   let body;

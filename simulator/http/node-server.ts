@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { atEndOfTurn } from '../engine/turn.ts';
 import type { Provider, SimRequest, SimResponse } from './types.ts';
 
 export interface ControlHandler {
@@ -80,8 +81,8 @@ function isControlPath(path: string, prefix: string): boolean {
 }
 
 /**
- * Answers are written back to back at the end of the event-loop turn that produced them (a check-phase callback),
- * not one by one between requests. Under load a turn handles several connections' requests; writing their answers
+ * Answers are written back to back at the end of the event-loop turn that produced them (engine/turn.ts: before
+ * any background indexing queued for that turn), not one by one between requests. Under load a turn handles several connections' requests; writing their answers
  * together means the client process is woken once per turn rather than once per answer, which on a loaded machine
  * costs more than any handler (bench/delete-http.ts, docs/benchmarks.md). An idle server answers in the same turn,
  * a few microseconds later. Per-connection order is unaffected: node orders pipelined responses itself.
@@ -114,7 +115,7 @@ class AnswerWriter {
   }
 
   private push(item: (typeof this.queue)[number]): void {
-    if (this.queue.length === 0) setImmediate(this.flush);
+    if (this.queue.length === 0) atEndOfTurn('answer', this.flush);
     this.queue.push(item);
   }
 }
