@@ -17,6 +17,8 @@ export interface Random {
   subset<T>(arr: readonly T[], fraction: number): T[];
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 export function createRandom(seed: string | number): Random {
   const prng = seedrandom(String(seed));
   const next = (): number => prng.double();
@@ -31,10 +33,14 @@ export function createRandom(seed: string | number): Random {
     int,
     hex(chars) {
       if (!Number.isSafeInteger(chars) || chars < 0) throw new RangeError(`Random.hex: chars must be >= 0, got ${chars}`);
-      // Eight hex digits per 32-bit draw: request ids are generated on every request.
+      // Eight hex digits per 32-bit draw, by table (request ids are generated on every request, and a radix-16
+      // toString is the slow path of number formatting).
       let out = '';
-      while (out.length < chars) out += (prng.int32() >>> 0).toString(16).padStart(8, '0');
-      return out.slice(0, chars);
+      while (out.length < chars) {
+        const x = prng.int32();
+        out += HEX_BYTE[(x >>> 24) & 255]! + HEX_BYTE[(x >>> 16) & 255]! + HEX_BYTE[(x >>> 8) & 255]! + HEX_BYTE[x & 255]!;
+      }
+      return out.length === chars ? out : out.slice(0, chars);
     },
     pick(arr) {
       if (arr.length === 0) throw new RangeError('Random.pick: empty array');

@@ -32,11 +32,7 @@ export class Journal {
   }
 
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-    const full = { seq: ++this.seq, ...entry };
-    this.ring[this.next] = full;
-    this.next = (this.next + 1) % this.capacity;
-    if (this.count < this.capacity) this.count++;
-    return full;
+    return this.store({ seq: ++this.seq, ...entry });
   }
 
   /** Records one answered request of a provider (empty spec-issue lists are dropped). */
@@ -46,16 +42,29 @@ export class Journal {
     req: { method: string; host: string; path: string },
     answer: Pick<JournalEntry, 'operation' | 'status' | 'code' | 'requestId' | 'specIssues' | 'crash' | 'injected'>,
   ): JournalEntry {
-    const { specIssues, ...rest } = answer;
-    return this.record({
+    // One literal with every field, no spreads: this runs on every request.
+    return this.store({
+      seq: ++this.seq,
       time,
       provider,
+      operation: answer.operation,
       method: req.method,
       host: req.host,
       path: req.path,
-      ...rest,
-      specIssues: specIssues && specIssues.length > 0 ? specIssues : undefined,
+      status: answer.status,
+      code: answer.code,
+      requestId: answer.requestId,
+      injected: answer.injected,
+      specIssues: answer.specIssues && answer.specIssues.length > 0 ? answer.specIssues : undefined,
+      crash: answer.crash,
     });
+  }
+
+  private store(entry: JournalEntry): JournalEntry {
+    this.ring[this.next] = entry;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
+    if (this.count < this.capacity) this.count++;
+    return entry;
   }
 
   /** Entries after `sinceSeq`, optionally for one provider. */

@@ -392,8 +392,10 @@ export function formatOssDate(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 }
 
-/** Milliseconds since the epoch for a valid `YYYYMMDDTHHMMSSZ`, else undefined. */
-export function parseOssDate(value: string): number | undefined {
+/** Milliseconds since the epoch for a valid `YYYYMMDDTHHMMSSZ`, else undefined (memoised: one value per second). */
+export const parseOssDate: (value: string) => number | undefined = memoize(parseOssDateOnce, 64);
+
+function parseOssDateOnce(value: string): number | undefined {
   if (value.length !== 16 || value.charCodeAt(8) !== 84 /* T */ || value.charCodeAt(15) !== 90 /* Z */) return undefined;
   const y = digits(value, 0, 4);
   const mo = digits(value, 4, 6);
