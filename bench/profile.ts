@@ -90,8 +90,8 @@ function summariseOne(dir: string, file: string, windows: readonly Window[] | un
 }
 
 /**
- * One `.cpuprofile` per thread (tsx's module loader runs in its own thread); the busiest one is the server's main
- * thread, and that one is detailed.
+ * One `.cpuprofile` per thread (tsx's module loader and the JSON worker run in their own threads); the main thread is
+ * detailed, the others' busy time is listed.
  */
 export function summariseProfiles(dir: string, what: string, windows?: readonly Window[], top = 25) {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
@@ -102,8 +102,12 @@ export function summariseProfiles(dir: string, what: string, windows?: readonly 
     all = files.map((f) => summariseOne(dir, f, undefined)).sort((a, b) => b.busyUs - a.busyUs);
     scope = 'whole process lifetime (the measured window matched no samples)';
   }
-  const main = all[0];
+  // node names profiles CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile; thread 0 is the event loop, which is the
+  // one detailed (with a busy worker, e.g. the JSON parser during ingest, it is not the busiest).
+  const isMain = (s: Summary) => /^CPU\.\d+\.\d+\.\d+\.0\./.test(s.file);
+  const main = all.find(isMain) ?? all[0];
   if (!main) return { lines: [`no .cpuprofile in ${dir}`], json: {} };
+  all = [main, ...all.filter((s) => s !== main)];
   const pct = (us: number) => `${num((100 * us) / Math.max(1, main.busyUs), 1)}%`;
   const rank = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
   const project = new Map([...main.inclusive].filter(([k]) => /(simulator|scenarios|cli|bench)\//.test(k)));
