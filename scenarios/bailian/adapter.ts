@@ -15,12 +15,11 @@
  * `<run prefix>-<ordinal>-<logical>`; file names start with it too). Clean-up deletes every file of the category
  * (waiting, bounded, for files still parsing) and then the category.
  */
-import { capturingFetch, cleanupEach, sleep } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, sleep, stateInfos } from '../runner/adapter-kit.ts';
 import { createBailianClient, DEFAULT_BAILIAN_ENDPOINT, type BailianCall } from '../clients/bailian.ts';
 import { DEFAULT_BAILIAN_ACCOUNTS, type BailianOptions } from '../../simulator/bailian/options.ts';
 import {
   BAILIAN_PROVIDER_STATES,
-  placeholdersOf,
   waitUntilParsed,
   type BailianApiOperation,
   type BailianStateAnswer,
@@ -96,19 +95,10 @@ export const adapter: ProviderAdapter = {
   identities: ['owner', 'other', 'anonymous', 'ram-no-permissions'],
   resourceKinds: ['category'],
   requestSchema: REQUEST_SCHEMA,
-  states: BAILIAN_PROVIDER_STATES.map((s) => ({ name: s.name, params: placeholdersOf(s.name), requires: s.requires, defines: s.defines })),
+  states: stateInfos(BAILIAN_PROVIDER_STATES),
   replayIgnore: [{ field: 'body.Message', reason: 'free text: clients branch on Code (and per-file Status), never on the message' }],
   connect: async (target) => connect(target),
 };
-
-function env(target: TargetContext, ...names: string[]): string | undefined {
-  for (const n of names) {
-    const v = target.env[n];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-}
-
 
 async function connect(target: TargetContext): Promise<ProviderSession> {
   const identities = new Map<string, Identity>();

@@ -13,11 +13,11 @@
  * identities for the permission scenarios: VCONF_CLOUDFLARE_READ_ONLY_API_TOKEN (Vectorize Read only) and
  * VCONF_CLOUDFLARE_OTHER_ACCOUNT_API_TOKEN (a valid token of another account).
  */
-import { capturingFetch, cleanupEach, sleep } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, sleep, stateInfos } from '../runner/adapter-kit.ts';
 import { CLOUDFLARE_API_BASE, createCloudflareClient, type CfAnswer, type CfAuth, type CfVector } from '../clients/cloudflare-vectorize.ts';
 import { defaultCloudflareVectorizeOptions, DEFAULT_ACCOUNT } from '../../simulator/cloudflare-vectorize/options.ts';
 import type { CfOperationId } from '../../simulator/cloudflare-vectorize/routes.ts';
-import { CF_PROVIDER_STATES, placeholdersOf, type CfStateRequest } from '../../simulator/cloudflare-vectorize/states.ts';
+import { CF_PROVIDER_STATES, type CfStateRequest } from '../../simulator/cloudflare-vectorize/states.ts';
 import { maskPaths, replaceStrings } from '../runner/normalise.ts';
 import { proxyFormFetch } from '../runner/targets.ts';
 import type { Exchange, ExchangeResponse, NormalisedResponse, ProviderAdapter, ProviderSession, TargetContext } from '../runner/types.ts';
@@ -65,21 +65,13 @@ export const adapter: ProviderAdapter = {
   identities: IDENTITIES,
   resourceKinds: ['index'],
   requestSchema: REQUEST_SCHEMA,
-  states: CF_PROVIDER_STATES.map((s) => ({ name: s.name, params: placeholdersOf(s.name), requires: s.requires })),
+  states: stateInfos(CF_PROVIDER_STATES),
   replayIgnore: [
     { field: 'body.errors[0].message', reason: 'free text: clients branch on errors[].code, never on the message' },
     { field: 'body.errors[0].documentation_url', reason: 'a link the service may add or move; not behaviour' },
   ],
   connect: async (target) => connect(target),
 };
-
-function env(target: TargetContext, ...names: string[]): string | undefined {
-  for (const n of names) {
-    const v = target.env[n];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-}
 
 async function connect(target: TargetContext): Promise<ProviderSession> {
   const identities = new Map<string, CfAuth>();

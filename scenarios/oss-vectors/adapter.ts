@@ -9,11 +9,11 @@
  * permission scenarios: VCONF_OSS_OTHER_ACCESS_KEY_ID/_SECRET (a key of another account) and
  * VCONF_OSS_RAM_ACCESS_KEY_ID/_SECRET (a RAM user of the owner's account with no policy attached).
  */
-import { capturingFetch, cleanupEach, sleep } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, sleep, stateInfos } from '../runner/adapter-kit.ts';
 import { createOssClient, type OssAnswer } from '../clients/oss-vectors.ts';
 import { DEFAULT_OSS_ACCOUNTS, type OssVectorsOptions } from '../../simulator/oss-vectors/options.ts';
 import type { OssOperationId } from '../../simulator/oss-vectors/routes.ts';
-import { OSS_PROVIDER_STATES, placeholdersOf } from '../../simulator/oss-vectors/states.ts';
+import { OSS_PROVIDER_STATES } from '../../simulator/oss-vectors/states.ts';
 import { maskPaths, replaceStrings } from '../runner/normalise.ts';
 import { proxyFormFetch } from '../runner/targets.ts';
 import type { Exchange, ExchangeResponse, NormalisedResponse, ProviderAdapter, ProviderSession, TargetContext } from '../runner/types.ts';
@@ -59,18 +59,10 @@ export const adapter: ProviderAdapter = {
   identities: ['owner', 'other', 'anonymous', 'ram-no-permissions'],
   resourceKinds: ['bucket'],
   requestSchema: REQUEST_SCHEMA,
-  states: OSS_PROVIDER_STATES.map((s) => ({ name: s.name, params: placeholdersOf(s.name), requires: s.requires })),
+  states: stateInfos(OSS_PROVIDER_STATES),
   replayIgnore: [{ field: 'body.Error.Message', reason: 'free text: clients branch on Error.Code, never on the message' }],
   connect: async (target) => connect(target),
 };
-
-function env(target: TargetContext, ...names: string[]): string | undefined {
-  for (const n of names) {
-    const v = target.env[n];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-}
 
 async function connect(target: TargetContext): Promise<ProviderSession> {
   const identities = new Map<string, Identity>();

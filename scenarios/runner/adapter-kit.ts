@@ -1,5 +1,23 @@
-/** Pieces every provider adapter needs: request capture for reports, resource clean-up, waiting. */
-import type { Exchange } from './types.ts';
+/**
+ * Pieces every provider adapter needs: request capture for reports, resource clean-up, waiting, credentials from the
+ * environment, and the state list the runner checks scenarios against.
+ */
+import { placeholdersOf } from '../../simulator/provider-states.ts';
+import type { Exchange, StateInfo, TargetContext } from './types.ts';
+
+/** The first of `names` set to a non-empty value in the target's environment. */
+export function env(target: TargetContext, ...names: string[]): string | undefined {
+  for (const n of names) {
+    const v = target.env[n];
+    if (v !== undefined && v !== '') return v;
+  }
+  return undefined;
+}
+
+/** What the runner needs to know of a provider's named states: their parameters (from the name) and requirements. */
+export function stateInfos(states: readonly { name: string; requires: string[]; defines?: string[] }[]): StateInfo[] {
+  return states.map((s) => ({ name: s.name, params: placeholdersOf(s.name), requires: s.requires, ...(s.defines ? { defines: s.defines } : {}) }));
+}
 
 /**
  * A fetch that records what was sent (headers passed through the adapter's `redact`, so reports never hold
@@ -37,6 +55,4 @@ export async function cleanupEach(
   return problems;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}
+export { setTimeout as sleep } from 'node:timers/promises';

@@ -14,8 +14,10 @@
  * PDF whose bytes are not a PDF, so the real parser fails it too; the state checks the outcome either way.
  */
 import { createHash } from 'node:crypto';
+import { stringParam as str, StateSetupError } from '../provider-states.ts';
 import type { BailianOptions } from './options.ts';
 import type { BailianOperationId } from './routes.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type BailianApiOperation = Exclude<BailianOperationId, 'UploadFile'>;
 
@@ -70,29 +72,14 @@ export interface BailianProviderState {
   setUp(ctx: BailianStateContext, params: Record<string, unknown>): Promise<BailianStateOutcome | void>;
 }
 
-/** A precondition that could not be established: the scenario fails in its `given` phase, naming this. */
-export class StateSetupError extends Error {
-  override name = 'StateSetupError';
-}
-
 type FileStatus = 'INIT' | 'PARSING' | 'PARSE_SUCCESS' | 'PARSE_FAILED';
 const FINISHED: ReadonlySet<string> = new Set(['PARSE_SUCCESS', 'PARSE_FAILED']);
 const HOUR = 60 * 60 * 1000;
-
-function str(params: Record<string, unknown>, name: string): string {
-  const v = params[name];
-  if (typeof v !== 'string' || v === '') throw new StateSetupError(`parameter ${name} must be a non-empty string`);
-  return v;
-}
 
 /** A successful common body (fact sheet §1.1); its Data. */
 function ok(what: string, res: BailianStateAnswer): any { // eslint-disable-line @typescript-eslint/no-explicit-any
   if (res.status !== 200 || res.json?.Success !== true) throw new StateSetupError(`${what}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
   return res.json.Data;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
 
 /** The category's id, creating it (UNSTRUCTURED, fact sheet §2) the first time a state names it. */
@@ -242,9 +229,4 @@ export const BAILIAN_PROVIDER_STATES: BailianProviderState[] = [
 
 export function findBailianState(name: string): BailianProviderState | undefined {
   return BAILIAN_PROVIDER_STATES.find((s) => s.name === name);
-}
-
-/** The `{param}` placeholders of a state name, in order. */
-export function placeholdersOf(name: string): string[] {
-  return [...name.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)].map((m) => m[1]!);
 }

@@ -8,6 +8,7 @@
  * for its last mutation (`ctx.awaitMutation`: a flush on simulator targets, bounded polling of `info` elsewhere), so
  * every scenario starts from applied, visible data.
  */
+import { dimensionParam, expectStatus, listParam, stateVector, stringParam as str, StateSetupError } from '../provider-states.ts';
 import type { CfOperationId } from './routes.ts';
 
 export interface CfStateAnswer {
@@ -41,39 +42,12 @@ export interface CfProviderState {
   setUp(ctx: CfStateContext, params: Record<string, unknown>): Promise<StateTeardown | void>;
 }
 
-/** A precondition that could not be established: the scenario fails in its `given` phase, naming this. */
-export class StateSetupError extends Error {
-  override name = 'StateSetupError';
-}
-
 function expectOk(what: string, res: CfStateAnswer, ok: number[] = [200]): void {
-  if (!ok.includes(res.status)) throw new StateSetupError(`${what}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
-}
-
-function str(params: Record<string, unknown>, name: string): string {
-  const v = params[name];
-  if (typeof v !== 'string' || v === '') throw new StateSetupError(`parameter ${name} must be a non-empty string`);
-  return v;
-}
-
-function idsOf(params: Record<string, unknown>): string[] {
-  const v = params.ids;
-  const ids = typeof v === 'string' ? v.split(',').map((k) => k.trim()).filter(Boolean) : v;
-  if (!Array.isArray(ids) || !ids.every((k) => typeof k === 'string')) throw new StateSetupError('parameter ids must be a list of strings');
-  return ids as string[];
+  expectStatus(what, res, ok);
 }
 
 /** fact sheet §2.1, §4: the service accepts 32–1536 dimensions. */
-function dimOf(params: Record<string, unknown>): number {
-  const d = Number(params.dim);
-  if (!Number.isInteger(d) || d < 1 || d > 1536) throw new StateSetupError('parameter dim must be an integer 1–1536');
-  return d;
-}
-
-/** Deterministic, well-separated vectors: the i-th id gets [i+1, i+2, …] (same as the scenarios' `$vectors`). */
-export function stateVector(i: number, dimension: number): number[] {
-  return Array.from({ length: dimension }, (_, d) => i + 1 + d);
-}
+const dimOf = (params: Record<string, unknown>): number => dimensionParam(params, 1536);
 
 function mutationIdOf(what: string, res: CfStateAnswer): string {
   const id = (res.json as { result?: { mutationId?: unknown } } | undefined)?.result?.mutationId;
@@ -114,7 +88,7 @@ export const CF_PROVIDER_STATES: CfProviderState[] = [
     async setUp(ctx, p) {
       const index = str(p, 'index');
       await createIndex(ctx, index, dimOf(p), p.metric);
-      await insertVectors(ctx, index, idsOf(p), dimOf(p));
+      await insertVectors(ctx, index, listParam(p, 'ids'), dimOf(p));
     },
   },
   {
@@ -142,9 +116,4 @@ export const CF_PROVIDER_STATES: CfProviderState[] = [
 
 export function findCfState(name: string): CfProviderState | undefined {
   return CF_PROVIDER_STATES.find((s) => s.name === name);
-}
-
-/** The `{param}` placeholders of a state name, in order. */
-export function placeholdersOf(name: string): string[] {
-  return [...name.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)].map((m) => m[1]!);
 }

@@ -7,6 +7,7 @@
  * HTTP simulator and the real service. A state that the API cannot produce (an index stuck in `creating`) needs the
  * simulator's live options (`ctx.options`) and declares it in `requires`.
  */
+import { dimensionParam, expectStatus, listParam, stateVector, stringParam as str, StateSetupError } from '../provider-states.ts';
 import type { OssVectorsOptions } from './options.ts';
 import type { OssOperationId } from './routes.ts';
 
@@ -35,38 +36,12 @@ export interface OssProviderState {
   setUp(ctx: OssStateContext, params: Record<string, unknown>): Promise<StateTeardown | void>;
 }
 
-/** A precondition that could not be established: the scenario fails in its `given` phase, naming this. */
-export class StateSetupError extends Error {
-  override name = 'StateSetupError';
-}
-
 function expectOk(what: string, res: OssStateAnswer, ok: number[] = [200, 204]): void {
-  if (!ok.includes(res.status)) throw new StateSetupError(`${what}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+  expectStatus(what, res, ok);
 }
 
-function str(params: Record<string, unknown>, name: string): string {
-  const v = params[name];
-  if (typeof v !== 'string' || v === '') throw new StateSetupError(`parameter ${name} must be a non-empty string`);
-  return v;
-}
-
-function keysOf(params: Record<string, unknown>): string[] {
-  const v = params.keys;
-  const keys = typeof v === 'string' ? v.split(',').map((k) => k.trim()).filter(Boolean) : v;
-  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) throw new StateSetupError('parameter keys must be a list of strings');
-  return keys as string[];
-}
-
-function dimOf(params: Record<string, unknown>): number {
-  const d = Number(params.dim);
-  if (!Number.isInteger(d) || d < 1 || d > 4096) throw new StateSetupError('parameter dim must be an integer 1–4096');
-  return d;
-}
-
-/** Deterministic vectors, well separated: the i-th key gets [i+1, i+2, …]. */
-export function stateVector(i: number, dimension: number): number[] {
-  return Array.from({ length: dimension }, (_, d) => i + 1 + d);
-}
+/** fact sheet oss-vectors.md §3.5, §6: 1–4096 dimensions. */
+const dimOf = (params: Record<string, unknown>): number => dimensionParam(params, 4096);
 
 async function createBucket(ctx: OssStateContext, bucket: string): Promise<void> {
   expectOk(`PutVectorBucket ${bucket}`, await ctx.call('PutVectorBucket', { bucket }));
@@ -121,7 +96,7 @@ export const OSS_PROVIDER_STATES: OssProviderState[] = [
       const index = str(p, 'index');
       await createBucket(ctx, bucket);
       await createIndex(ctx, bucket, index, dimOf(p), p.distanceMetric);
-      await putVectors(ctx, bucket, index, keysOf(p), dimOf(p));
+      await putVectors(ctx, bucket, index, listParam(p, 'keys'), dimOf(p));
     },
   },
   {
@@ -130,7 +105,7 @@ export const OSS_PROVIDER_STATES: OssProviderState[] = [
     optional: { distanceMetric: 'euclidean' },
     async setUp(ctx, p) {
       await createIndex(ctx, str(p, 'bucket'), str(p, 'index'), dimOf(p), p.distanceMetric);
-      await putVectors(ctx, str(p, 'bucket'), str(p, 'index'), keysOf(p), dimOf(p));
+      await putVectors(ctx, str(p, 'bucket'), str(p, 'index'), listParam(p, 'keys'), dimOf(p));
     },
   },
   {
@@ -159,9 +134,4 @@ export const OSS_PROVIDER_STATES: OssProviderState[] = [
 
 export function findOssState(name: string): OssProviderState | undefined {
   return OSS_PROVIDER_STATES.find((s) => s.name === name);
-}
-
-/** The `{param}` placeholders of a state name, in order. */
-export function placeholdersOf(name: string): string[] {
-  return [...name.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)].map((m) => m[1]!);
 }
