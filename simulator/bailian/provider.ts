@@ -21,6 +21,7 @@ import { decodeForm, decodePairs, fieldKinds, validateAgainst } from './params.t
 import { FORM_OPERATIONS, route, UPLOAD_PREFIX, type BailianOperationId } from './routes.ts';
 import type { BailianState, Workspace } from './state.ts';
 import { commonHeaders, errorResponse } from './wire.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const HANDLERS: Record<Exclude<BailianOperationId, 'UploadFile'>, BailianHandler> = {
   ApplyFileUploadLease: applyFileUploadLease,
@@ -63,10 +64,12 @@ export class BailianProvider implements Provider {
   private readonly spec: SpecValidator;
   private readonly nonces = new NonceStore();
   private httpBaseUrl: string | undefined;
+  private readonly record: ReturnType<Journal['recorder']>;
 
   constructor(private readonly deps: BailianProviderDeps) {
     this.maxBodyBytes = deps.opts.maxBodyBytes;
     this.spec = loadSpecValidator('bailian');
+    this.record = deps.journal.recorder(this.slug, deps.clock);
   }
 
   onListening(baseUrl: string): void {
@@ -88,7 +91,7 @@ export class BailianProvider implements Provider {
           req.host,
           this.deps.opts,
         );
-    this.journal(req, 'unknown', res.status, undefined, requestId);
+    this.record(req, { operation: 'unknown', status: res.status, requestId });
     return res;
   }
 
@@ -132,11 +135,8 @@ export class BailianProvider implements Provider {
         res = errorResponse(perr, headers, requestId, req.host, this.deps.opts);
       }
     }
-    const specIssues =
-      this.deps.validateResponses && this.spec.operationIds().includes(operation)
-        ? this.spec.validateResponse(operation, { status: res.status, headers: res.headers, body: res.body }).map((i) => `${i.where}: ${i.message}`)
-        : undefined;
-    this.journal(req, operation, res.status, code, requestId, specIssues, crash, injected);
+    const specIssues = this.deps.validateResponses ? this.spec.responseFindings(operation, res) : undefined;
+    this.record(req, { operation, status: res.status, code, requestId, specIssues, crash, injected });
     return res;
   }
 
@@ -223,7 +223,7 @@ export class BailianProvider implements Provider {
       client: req.remoteAddress,
       batchSize,
     });
-    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+    if (latencyMs > 0) await sleep(latencyMs);
     const injected = decision.kind === 'pass' ? (latencyMs > 0 ? 'latency' : undefined) : decision.kind;
     switch (decision.kind) {
       case 'pass':
@@ -256,7 +256,7 @@ export class BailianProvider implements Provider {
   }
 
   private dropped(req: SimRequest, operation: string, requestId: string, injected: string | undefined): SimResponse {
-    this.journal(req, operation, 0, undefined, requestId, undefined, undefined, injected);
+    this.record(req, { operation, status: 0, requestId, injected });
     return { status: 0, headers: {}, dropConnection: true };
   }
 
@@ -264,19 +264,5 @@ export class BailianProvider implements Provider {
   private requestId(): string {
     const h = this.deps.random.hex(32).toUpperCase();
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-  }
-
-  private journal(
-    req: SimRequest,
-    operation: string,
-    status: number,
-    code: string | undefined,
-    requestId: string | undefined,
-    specIssues?: string[],
-    crash?: string,
-    injected?: string,
-  ) {
-    const answer = { operation, status: status, code, requestId, specIssues, crash, injected };
-    this.deps.journal.recordAnswer(this.slug, this.deps.clock.now(), req, answer);
   }
 }

@@ -21,6 +21,7 @@ import type { CloudflareVectorizeOptions } from './options.ts';
 import { BASE_PATH, JSON_BODY_OPERATIONS, PERMISSION, route, type CfOperationId } from './routes.ts';
 import type { CloudflareVectorizeState } from './state.ts';
 import { baseHeaders, errorResponse } from './wire.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const HANDLERS: Record<CfOperationId, CfHandler> = {
   CreateIndex: createIndex,
@@ -64,9 +65,11 @@ export class CloudflareVectorizeProvider implements Provider {
   /** POST /__vconf/actions/cloudflare-vectorize/{flush,mutations} (simulator/http/control.ts). */
   readonly controlActions: Record<string, (body: unknown) => unknown>;
   private readonly knownFields = new Map<string, Set<string>>();
+  private readonly record: ReturnType<Journal['recorder']>;
 
   constructor(private readonly deps: CloudflareVectorizeProviderDeps) {
     this.spec = loadSpecValidator('cloudflare-vectorize');
+    this.record = deps.journal.recorder(this.slug, deps.clock);
     this.controlActions = controlActions(deps.state);
   }
 
@@ -83,7 +86,7 @@ export class CloudflareVectorizeProvider implements Provider {
     const err = cfError(40005, `request body too large; the maximum is ${this.maxBodyBytes} bytes`);
     const operation = this.operationOf(req);
     const res = errorResponse(err, headers);
-    this.journal(req, operation, res, err.code, headers['cf-ray'], this.specIssues(operation, res));
+    this.record(req, { operation, status: res.status, code: err.code, requestId: headers['cf-ray'], specIssues: this.specIssues(operation, res) });
     return res;
   }
 
@@ -136,10 +139,10 @@ export class CloudflareVectorizeProvider implements Provider {
         batchSize: Array.isArray(body.ids) ? body.ids.length : undefined,
       });
       quota = q;
-      if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+      if (latencyMs > 0) await sleep(latencyMs);
       if (decision.kind !== 'pass') injected = decision.kind;
       if (decision.kind === 'drop') {
-        this.journal(req, operation, { status: 0, headers: {} }, undefined, headers['cf-ray'], undefined, undefined, injected);
+        this.record(req, { operation, status: 0, requestId: headers['cf-ray'], injected });
         return { status: 0, headers: {}, dropConnection: true };
       }
       if (decision.kind === 'throttle') {
@@ -161,7 +164,7 @@ export class CloudflareVectorizeProvider implements Provider {
       res = errorResponse(perr, headers);
     }
     if (quota) Object.assign(res.headers, rateLimitHeaders(quota));
-    this.journal(req, operation, res, code, headers['cf-ray'], this.specIssues(operation, res), crash, injected);
+    this.record(req, { operation, status: res.status, code, requestId: headers['cf-ray'], specIssues: this.specIssues(operation, res), crash, injected });
     return res;
   }
 
@@ -206,26 +209,11 @@ export class CloudflareVectorizeProvider implements Provider {
   }
 
   private specIssues(operation: string, res: SimResponse): string[] | undefined {
-    if (!this.deps.validateResponses || !this.spec.operationIds().includes(operation)) return undefined;
-    return this.spec.validateResponse(operation, { status: res.status, headers: res.headers, body: res.body }).map((i) => `${i.where}: ${i.message}`);
+    return this.deps.validateResponses ? this.spec.responseFindings(operation, res) : undefined;
   }
 
   private headers(): Record<string, string> {
     return baseHeaders(this.deps.random.hex(16));
-  }
-
-  private journal(
-    req: SimRequest,
-    operation: string,
-    res: SimResponse,
-    code: string | undefined,
-    requestId: string | undefined,
-    specIssues?: string[],
-    crash?: string,
-    injected?: string,
-  ) {
-    const answer = { operation, status: res.status, code, requestId, specIssues, crash, injected };
-    this.deps.journal.recordAnswer(this.slug, this.deps.clock.now(), req, answer);
   }
 }
 

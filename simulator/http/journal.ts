@@ -31,10 +31,6 @@ export class Journal {
     this.ring = new Array<JournalEntry | undefined>(capacity);
   }
 
-  record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-    return this.store({ seq: ++this.seq, ...entry });
-  }
-
   /** Records one answered request of a provider (empty spec-issue lists are dropped). */
   recordAnswer(
     provider: string,
@@ -58,6 +54,12 @@ export class Journal {
       specIssues: answer.specIssues && answer.specIssues.length > 0 ? answer.specIssues : undefined,
       crash: answer.crash,
     });
+  }
+
+  /** A provider's recorder: slug and clock bound, so each answer is one call with named fields. */
+  recorder(provider: string, clock: { now(): number }) {
+    return (req: { method: string; host: string; path: string }, answer: Parameters<Journal['recordAnswer']>[3]): JournalEntry =>
+      this.recordAnswer(provider, clock.now(), req, answer);
   }
 
   private store(entry: JournalEntry): JournalEntry {

@@ -49,6 +49,11 @@ export interface SpecValidator {
     operationId: string,
     res: { status: number; headers: Record<string, string>; body: string | Uint8Array | undefined },
   ): SpecIssue[];
+  /**
+   * `validateResponse` as journal lines (`where: message`), for a simulator checking its own answers; undefined for
+   * an operation the spec does not describe (e.g. 'unknown' when no route matched).
+   */
+  responseFindings(operationId: string, res: { status: number; headers: Record<string, string>; body?: string | Uint8Array | undefined }): string[] | undefined;
   /** Look up a component schema validator, e.g. 'DeleteVectorsRequest'. */
   schema(name: string): (data: unknown) => SpecIssue[];
 }
@@ -204,7 +209,7 @@ function createSpecValidator(slug: string, doc: OpenApiDocument): SpecValidator 
     return plan;
   }
 
-  return {
+  const validator: SpecValidator = {
     slug,
     doc,
     operationIds: () => ids,
@@ -280,7 +285,13 @@ function createSpecValidator(slug: string, doc: OpenApiDocument): SpecValidator 
       }
       return check;
     },
+
+    responseFindings(operationId, res) {
+      if (!operations.has(operationId)) return undefined;
+      return validator.validateResponse(operationId, { status: res.status, headers: res.headers, body: res.body }).map((i) => `${i.where}: ${i.message}`);
+    },
   };
+  return validator;
 }
 
 function createAjv(doc: OpenApiDocument): Ajv2020 {

@@ -22,6 +22,7 @@ import type { OssVectorsOptions } from './options.ts';
 import { JSON_BODY_OPERATIONS, route, type OssOperationId } from './routes.ts';
 import type { OssVectorsState } from './state.ts';
 import { commonHeaders, errorResponse } from './wire.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const HANDLERS: Record<OssOperationId, OssHandler> = {
   PutVectorBucket: putVectorBucket,
@@ -57,9 +58,11 @@ export class OssVectorsProvider implements Provider {
   private readonly credentials = new Map<string, { secret: string; accountId: string }>();
   private readonly knownFields = new Map<string, Set<string>>();
   private readonly lookup = (id: string) => this.credentials.get(id);
+  private readonly record: ReturnType<Journal['recorder']>;
 
   constructor(private readonly deps: OssVectorsProviderDeps) {
     this.maxBodyBytes = deps.opts.maxBodyBytes;
+    this.record = deps.journal.recorder(this.slug, deps.clock);
     this.spec = loadSpecValidator('oss-vectors');
     for (const account of deps.opts.accounts) {
       for (const key of account.accessKeys) this.credentials.set(key.id, { secret: key.secret, accountId: account.id });
@@ -73,7 +76,7 @@ export class OssVectorsProvider implements Provider {
   oversizeResponse(req: SimRequest): SimResponse {
     const headers = this.headers(this.deps.clock.now());
     const err = ossError('EntityTooLarge', `The request body exceeds the maximum allowed size of ${this.maxBodyBytes} bytes.`);
-    this.journal(req, 'unknown', err.status, err.code, headers['x-oss-request-id']);
+    this.record(req, { operation: 'unknown', status: err.status, code: err.code, requestId: headers['x-oss-request-id'] });
     return errorResponse(err, headers, req.host);
   }
 
@@ -105,11 +108,11 @@ export class OssVectorsProvider implements Provider {
         client: req.remoteAddress,
         batchSize: Array.isArray(ctx.body.vectors) ? ctx.body.vectors.length : undefined,
       });
-      if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+      if (latencyMs > 0) await sleep(latencyMs);
       if (decision.kind !== 'pass') injected = decision.kind;
       else if (latencyMs > 0) injected = 'latency';
       if (decision.kind === 'drop') {
-        this.journal(req, operation, 0, undefined, headers['x-oss-request-id'], undefined, undefined, injected);
+        this.record(req, { operation, status: 0, requestId: headers['x-oss-request-id'], injected });
         return { status: 0, headers: {}, dropConnection: true };
       }
       if (decision.kind === 'throttle') throw ossError('QpsLimitExceeded', `QPS limit exceeded (${decision.limit}).`);
@@ -128,10 +131,8 @@ export class OssVectorsProvider implements Provider {
       res = errorResponse(perr, headers, req.host);
     }
     res.headers['x-oss-server-time'] = String(Math.max(0, this.deps.clock.now() - started));
-    const specIssues = this.deps.validateResponses && operation !== 'unknown' && this.spec.operationIds().includes(operation)
-      ? this.spec.validateResponse(operation, { status: res.status, headers: res.headers, body: res.body }).map((i) => `${i.where}: ${i.message}`)
-      : undefined;
-    this.journal(req, operation, res.status, code, headers['x-oss-request-id'], specIssues, crash, injected);
+    const specIssues = this.deps.validateResponses ? this.spec.responseFindings(operation, res) : undefined;
+    this.record(req, { operation, status: res.status, code, requestId: headers['x-oss-request-id'], specIssues, crash, injected });
     return res;
   }
 
@@ -261,20 +262,6 @@ export class OssVectorsProvider implements Provider {
 
   private headers(now: number): Record<string, string> {
     return commonHeaders(this.deps.random.hex(24).toUpperCase(), now);
-  }
-
-  private journal(
-    req: SimRequest,
-    operation: string,
-    status: number,
-    code: string | undefined,
-    requestId: string | undefined,
-    specIssues?: string[],
-    crash?: string,
-    injected?: string,
-  ) {
-    const answer = { operation, status: status, code, requestId, specIssues, crash, injected };
-    this.deps.journal.recordAnswer(this.slug, this.deps.clock.now(), req, answer);
   }
 }
 
