@@ -46,4 +46,4 @@ export function verdict(ok: boolean): Verdict {
   return ok ? 'PASS' : 'FAIL';
 }
 
-export const sleep = (msDelay: number): Promise<void> => new Promise((r) => setTimeout(r, msDelay));
+export { setTimeout as sleep } from 'node:timers/promises';

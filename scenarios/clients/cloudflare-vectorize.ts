@@ -6,6 +6,7 @@
  */
 import { readAnswer } from './answer.ts';
 import type { CfOperationId } from '../../simulator/cloudflare-vectorize/routes.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** fact sheet §1: the SDK's default base URL. */
 export const CLOUDFLARE_API_BASE = 'https://api.cloudflare.com/client/v4';
@@ -156,7 +157,7 @@ export function createCloudflareClient(opts: CfClientOptions) {
       if (Date.now() - started + intervalMs > timeoutMs) {
         throw new Error(`mutation ${mutationId} on ${index} not processed within ${timeoutMs} ms (processedUpToMutation ${String(result?.processedUpToMutation)})`);
       }
-      await new Promise((r) => setTimeout(r, intervalMs));
+      await sleep(intervalMs);
       intervalMs = Math.min(intervalMs * 2, maxIntervalMs);
     }
   }
