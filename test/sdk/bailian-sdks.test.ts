@@ -4,18 +4,15 @@
 //   - Python alibabacloud-bailian20231229 (pinned in test/sdk/python/requirements.txt, ≥ 2.13, the first with
 //     DeleteFiles): test/sdk/python/bailian_delete_files.py, run by the venv scripts/setup-python-sdk.sh makes.
 // A missing venv fails here, loudly: `npm test` runs the set-up first (node scripts/setup.mjs --sdks).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import * as bailianSdk from '@alicloud/bailian20231229';
 import * as openapiCore from '@alicloud/openapi-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, startServer, stopServer, venvPython, type Server } from './harness.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const venvPython = join(root, '.cache', 'sdk', 'python-venv', 'bin', 'python');
 const pythonProgram = join(root, 'test', 'sdk', 'python', 'bailian_delete_files.py');
 const SEED = '004_ce74739a6d71172a.txt';
 const WS = 'llm-simulator';
@@ -27,59 +24,12 @@ const sdkDefault = bailianSdk.default as unknown as ClientClass | { default: Cli
 const Client: ClientClass = typeof sdkDefault === 'function' ? sdkDefault : sdkDefault.default;
 const { $OpenApiUtil } = openapiCore as unknown as { $OpenApiUtil: typeof openapiCore.$OpenApiUtil };
 
-interface Served {
-  child: ChildProcess;
-  endpoint: string;
-  stderr: () => string;
-}
-
 /** `vconf serve --config <file>` (short parsing times) on free ports; resolves on the ready line's bailian endpoint. */
-function serve(): Promise<Served> {
+function serve(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'vconf-bailian-'));
   const config = join(dir, 'config.yaml');
   writeFileSync(config, 'bailian:\n  parseInitMs: 500\n  parseDurationMs: 1500\n');
-  const child = spawn(process.execPath, [join(root, 'bin', 'vconf.mjs'), 'serve', '--config', config, '--bailian-port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-20_000)));
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`vconf serve printed no ready line within 90 s; stderr:\n${stderr}`));
-    }, 90_000);
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      let msg: { event?: string; endpoints?: Record<string, string> };
-      try {
-        msg = JSON.parse(line) as typeof msg;
-      } catch {
-        return;
-      }
-      if (msg.event !== 'ready') return;
-      clearTimeout(timer);
-      if (!msg.endpoints?.bailian) {
-        child.kill('SIGKILL');
-        reject(new Error(`the ready line lists no bailian endpoint: ${line}`));
-        return;
-      }
-      resolvePromise({ child, endpoint: msg.endpoints.bailian, stderr: () => stderr });
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`vconf serve exited (code ${code}, signal ${signal}) before its ready line; stderr:\n${stderr}`));
-    });
-  });
-}
-
-async function stop(s: Served | undefined): Promise<void> {
-  const child = s?.child;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
+  return startServer({ slug: 'bailian', args: ['--config', config, '--bailian-port', '0'] });
 }
 
 /** What the SDK throws for 4xx/5xx (openapi-core ClientError / ThrottlingError, fact sheet §5.4). */
@@ -94,13 +44,13 @@ async function sdkError(p: Promise<unknown>): Promise<{ statusCode: number; code
 }
 
 describe('official Bailian SDKs against vconf serve', () => {
-  let server: Served | undefined;
+  let server: Server | undefined;
 
   beforeAll(async () => {
     server = await serve();
   }, 120_000);
   afterAll(async () => {
-    await stop(server);
+    await stopServer(server);
   });
 
   const client = (secret = 'test') =>

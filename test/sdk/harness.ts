@@ -1,4 +1,4 @@
-// Shared by the official-SDK tests (oss-sdks.test.ts, oss-sdk-throttle.test.ts): start a fresh `vconf serve`, run an
+// Shared by the official-SDK tests (oss-sdks.test.ts, oss-sdk-throttle.test.ts, bailian-sdks.test.ts): start a fresh `vconf serve`, run an
 // SDK program against it, parse its one-JSON-object-per-step output, read the simulator's request journal.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
@@ -24,9 +24,14 @@ export interface Server {
   stderr: () => string;
 }
 
-/** Starts `vconf serve --oss-vectors-port 0` and resolves on its ready line. */
-export function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [join(root, 'bin', 'vconf.mjs'), 'serve', '--oss-vectors-port', '0'], {
+/**
+ * Starts `vconf serve` (by default `--oss-vectors-port 0`) and resolves on its ready line with the endpoint of `slug`.
+ * Shared by every test that drives an official SDK over HTTP.
+ */
+export function startServer(opts: { slug?: string; args?: string[] } = {}): Promise<Server> {
+  const slug = opts.slug ?? 'oss-vectors';
+  const args = opts.args ?? ['--oss-vectors-port', '0'];
+  const child = spawn(process.execPath, [join(root, 'bin', 'vconf.mjs'), 'serve', ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -50,10 +55,10 @@ export function startServer(): Promise<Server> {
       }
       if (msg.event !== 'ready') return;
       clearTimeout(timer);
-      const endpoint = msg.endpoints?.['oss-vectors'];
+      const endpoint = msg.endpoints?.[slug];
       if (!endpoint) {
         child.kill('SIGKILL');
-        reject(new Error(`ready line names no oss-vectors endpoint: ${line}`));
+        reject(new Error(`ready line names no ${slug} endpoint: ${line}`));
         return;
       }
       resolvePromise({ child, endpoint, stderr: () => stderr });

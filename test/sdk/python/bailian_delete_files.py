@@ -29,16 +29,7 @@ import requests
 from alibabacloud_bailian20231229 import models
 from alibabacloud_bailian20231229.client import Client
 from alibabacloud_tea_openapi import utils_models as open_api_models
-
-FAILED = 0
-
-
-def emit(step, ok, status=0, code="", detail=""):
-    global FAILED
-    if not ok:
-        FAILED += 1
-    print(json.dumps({"step": step, "ok": ok, "status": status, "code": code, "detail": detail}), flush=True)
-    return ok
+from steps import emit, failed
 
 
 def error_of(err):
@@ -187,8 +178,8 @@ def main():
              and accepted <= 10 and not others,
              status, code, f"{accepted} of 20 accepted; ThrottlingException retry_after={retry_after}: {message}"[:300])
 
-    if FAILED:
-        print(f"{FAILED} step(s) failed", file=sys.stderr)
+    if failed():
+        print(f"{failed()} step(s) failed", file=sys.stderr)
         return 1
     return 0
 

@@ -45,16 +45,7 @@ import alibabacloud_oss_v2 as oss
 import alibabacloud_oss_v2.vectors as oss_vectors
 from alibabacloud_oss_v2 import exceptions
 from alibabacloud_oss_v2.vectors import models
-
-FAILED = 0
-
-
-def emit(step, ok, status=0, code="", detail=""):
-    global FAILED
-    if not ok:
-        FAILED += 1
-    print(json.dumps({"step": step, "ok": ok, "status": status, "code": code, "detail": detail}), flush=True)
-    return ok
+from steps import emit, failed
 
 
 def env(name, default):
@@ -271,8 +262,8 @@ def main():
             print("VCONF_DRY_RUN does not apply to VCONF_MODE=throttle", file=sys.stderr)
             return 2
         run_throttle(client, proxy, bucket)
-        if FAILED:
-            print(f"{FAILED} step(s) failed (bucket {bucket})", file=sys.stderr)
+        if failed():
+            print(f"{failed()} step(s) failed (bucket {bucket})", file=sys.stderr)
             return 1
         return 0
     if mode != "lifecycle":
@@ -433,8 +424,8 @@ def main():
     expect_service_error("GetVectorBucket(deleted)", lambda: client.get_vector_bucket(
         models.GetVectorBucketRequest(bucket=bucket)), 404, "NoSuchBucket")
 
-    if FAILED:
-        print(f"{FAILED} step(s) failed (bucket {bucket})", file=sys.stderr)
+    if failed():
+        print(f"{failed()} step(s) failed (bucket {bucket})", file=sys.stderr)
         return 1
     return 0
 
