@@ -15,7 +15,7 @@
  * `<run prefix>-<ordinal>-<logical>`; file names start with it too). Clean-up deletes every file of the category
  * (waiting, bounded, for files still parsing) and then the category.
  */
-import { capturingFetch, cleanupEach, env, sleep, stateInfos } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, sleep } from '../runner/adapter-kit.ts';
 import { createBailianClient, DEFAULT_BAILIAN_ENDPOINT, type BailianCall } from '../clients/bailian.ts';
 import { DEFAULT_BAILIAN_ACCOUNTS, type BailianOptions } from '../../simulator/bailian/options.ts';
 import {
@@ -95,7 +95,7 @@ export const adapter: ProviderAdapter = {
   identities: ['owner', 'other', 'anonymous', 'ram-no-permissions'],
   resourceKinds: ['category'],
   requestSchema: REQUEST_SCHEMA,
-  states: stateInfos(BAILIAN_PROVIDER_STATES),
+  states: BAILIAN_PROVIDER_STATES,
   replayIgnore: [{ field: 'body.Message', reason: 'free text: clients branch on Code (and per-file Status), never on the message' }],
   connect: async (target) => connect(target),
 };

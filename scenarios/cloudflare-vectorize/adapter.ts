@@ -13,7 +13,7 @@
  * identities for the permission scenarios: VCONF_CLOUDFLARE_READ_ONLY_API_TOKEN (Vectorize Read only) and
  * VCONF_CLOUDFLARE_OTHER_ACCOUNT_API_TOKEN (a valid token of another account).
  */
-import { capturingFetch, cleanupEach, env, sleep, stateInfos } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, sleep } from '../runner/adapter-kit.ts';
 import { CLOUDFLARE_API_BASE, createCloudflareClient, type CfAnswer, type CfAuth, type CfVector } from '../clients/cloudflare-vectorize.ts';
 import { defaultCloudflareVectorizeOptions, DEFAULT_ACCOUNT } from '../../simulator/cloudflare-vectorize/options.ts';
 import type { CfOperationId } from '../../simulator/cloudflare-vectorize/routes.ts';
@@ -65,7 +65,7 @@ export const adapter: ProviderAdapter = {
   identities: IDENTITIES,
   resourceKinds: ['index'],
   requestSchema: REQUEST_SCHEMA,
-  states: stateInfos(CF_PROVIDER_STATES),
+  states: CF_PROVIDER_STATES,
   replayIgnore: [
     { field: 'body.errors[0].message', reason: 'free text: clients branch on errors[].code, never on the message' },
     { field: 'body.errors[0].documentation_url', reason: 'a link the service may add or move; not behaviour' },

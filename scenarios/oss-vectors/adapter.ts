@@ -9,7 +9,7 @@
  * permission scenarios: VCONF_OSS_OTHER_ACCESS_KEY_ID/_SECRET (a key of another account) and
  * VCONF_OSS_RAM_ACCESS_KEY_ID/_SECRET (a RAM user of the owner's account with no policy attached).
  */
-import { capturingFetch, cleanupEach, env, sleep, stateInfos } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, sleep } from '../runner/adapter-kit.ts';
 import { createOssClient, type OssAnswer } from '../clients/oss-vectors.ts';
 import { DEFAULT_OSS_ACCOUNTS, type OssVectorsOptions } from '../../simulator/oss-vectors/options.ts';
 import type { OssOperationId } from '../../simulator/oss-vectors/routes.ts';
@@ -59,7 +59,7 @@ export const adapter: ProviderAdapter = {
   identities: ['owner', 'other', 'anonymous', 'ram-no-permissions'],
   resourceKinds: ['bucket'],
   requestSchema: REQUEST_SCHEMA,
-  states: stateInfos(OSS_PROVIDER_STATES),
+  states: OSS_PROVIDER_STATES,
   replayIgnore: [{ field: 'body.Error.Message', reason: 'free text: clients branch on Error.Code, never on the message' }],
   connect: async (target) => connect(target),
 };

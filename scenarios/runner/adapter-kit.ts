@@ -1,9 +1,8 @@
 /**
  * Pieces every provider adapter needs: request capture for reports, resource clean-up, waiting, credentials from the
- * environment, and the state list the runner checks scenarios against.
+ * environment.
  */
-import { placeholdersOf } from '../../simulator/provider-states.ts';
-import type { Exchange, StateInfo, TargetContext } from './types.ts';
+import type { Exchange, TargetContext } from './types.ts';
 
 /** The first of `names` set to a non-empty value in the target's environment. */
 export function env(target: TargetContext, ...names: string[]): string | undefined {
@@ -12,11 +11,6 @@ export function env(target: TargetContext, ...names: string[]): string | undefin
     if (v !== undefined && v !== '') return v;
   }
   return undefined;
-}
-
-/** What the runner needs to know of a provider's named states: their parameters (from the name) and requirements. */
-export function stateInfos(states: readonly { name: string; requires: string[]; defines?: string[] }[]): StateInfo[] {
-  return states.map((s) => ({ name: s.name, params: placeholdersOf(s.name), requires: s.requires, ...(s.defines ? { defines: s.defines } : {}) }));
 }
 
 /**

@@ -3,6 +3,7 @@
  * (simulator/engine/faults.ts), applied through the simulator's control API and undone after the scenario.
  * On a real target they cannot be applied, so scenarios using them are reported as not applicable, with the reason.
  */
+import { stringParam } from '../../simulator/provider-states.ts';
 import type { SimulatorControl, StateInfo } from './types.ts';
 
 export interface ControlState extends StateInfo {
@@ -15,53 +16,44 @@ function int(params: Record<string, unknown>, name: string): number {
   return n;
 }
 
-function text(params: Record<string, unknown>, name: string): string {
-  const v = params[name];
-  if (typeof v !== 'string' || v === '') throw new Error(`parameter ${name} must be a string`);
-  return v;
-}
-
 export const CONTROL_STATES: ControlState[] = [
   {
     name: 'the next {count} {operation} calls fail with {status} {code}',
-    params: ['count', 'operation', 'status', 'code'],
     requires: ['control:faults'],
     async apply(control, provider, p) {
       const id = await control.addFault({
         provider,
-        operation: text(p, 'operation'),
+        operation: stringParam(p, 'operation'),
         times: int(p, 'count'),
-        action: { kind: 'fail', status: int(p, 'status'), code: text(p, 'code') },
+        action: { kind: 'fail', status: int(p, 'status'), code: stringParam(p, 'code') },
       });
       return () => control.removeFault(id);
     },
   },
   {
     name: 'the next {operation} call applies {percent} percent of its batch, then fails with {status} {code}',
-    params: ['operation', 'percent', 'status', 'code'],
     requires: ['control:faults'],
     async apply(control, provider, p) {
       const id = await control.addFault({
         provider,
-        operation: text(p, 'operation'),
+        operation: stringParam(p, 'operation'),
         times: 1,
         seed: 'conform',
-        action: { kind: 'partial', status: int(p, 'status'), code: text(p, 'code'), fraction: int(p, 'percent') / 100 },
+        action: { kind: 'partial', status: int(p, 'status'), code: stringParam(p, 'code'), fraction: int(p, 'percent') / 100 },
       });
       return () => control.removeFault(id);
     },
   },
   {
     name: 'a QPS limit of {limit} per second on {operation}',
-    params: ['limit', 'operation'],
     requires: ['control:limits'],
     async apply(control, provider, p) {
       // No slashes: the id travels in the control endpoint's path.
-      const id = `conform-${provider}-${text(p, 'operation')}`;
+      const id = `conform-${provider}-${stringParam(p, 'operation')}`;
       await control.setLimit({
         id,
         provider,
-        operations: [text(p, 'operation')],
+        operations: [stringParam(p, 'operation')],
         per: ['account'],
         limit: int(p, 'limit'),
         windowMs: 1000,

@@ -10,6 +10,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parseDocument } from 'yaml';
 import { loadSpecValidator } from '../../simulator/http/spec-validator.ts';
 import { PROVIDER_SLUGS } from '../../simulator/index.ts';
+import { placeholdersOf } from '../../simulator/provider-states.ts';
 import { CONTROL_STATES } from './control-states.ts';
 import { clauseFileSchema, scenarioSchema } from './schema.ts';
 import type { Clause, LoadedScenario, ProviderAdapter, Scenario } from './types.ts';
@@ -184,11 +185,6 @@ export function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** `{bucket}` placeholders of a state name. */
-export function placeholders(template: string): string[] {
-  return [...template.matchAll(/\{([a-zA-Z][a-zA-Z0-9]*)\}/g)].map((m) => m[1]!);
-}
-
 function loadScenarios(adapter: ProviderAdapter, clauses: Clause[], root: string, problems: string[]): LoadedScenario[] {
   const dir = join(root, adapter.slug);
   const validate = createAjv().compile(scenarioSchema(adapter.requestSchema, adapter.identities, adapter.resourceKinds));
@@ -231,7 +227,7 @@ function loadScenarios(adapter: ProviderAdapter, clauses: Clause[], root: string
     (s.given ?? []).forEach((g, i) => {
       const state = stateByName.get(g.state);
       if (!state) return bad(`given[${i}].state`, `unknown state "${g.state}"`);
-      const missing = placeholders(state.name).filter((p) => !(p in (g.params ?? {})));
+      const missing = placeholdersOf(state.name).filter((p) => !(p in (g.params ?? {})));
       if (missing.length > 0) bad(`given[${i}].params`, `missing ${missing.join(', ')}`);
     });
     const stepNames = s.steps.map((st, i) => st.name ?? String(i));

@@ -256,8 +256,8 @@ export interface ProviderSession {
 }
 
 export interface StateInfo {
+  /** The exact name; its `{param}` placeholders are the parameters a `given` must supply. */
   name: string;
-  params: string[];
   /** Capabilities the state needs (e.g. `control:options`). */
   requires: string[];
   /**
