@@ -140,7 +140,7 @@ describe('answers written at the end of the event-loop turn (simulator/http/node
 
   const get = (bucket: string) => `GET /${bucket}/?bucketInfo HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`;
 
-  it('pipelined requests on one connection are answered in order, each complete', async () => {
+  it('pipelined requests on one connection are answered in order, each complete (RFC 9112 §9.3.2)', async () => {
     const open = createSimulator({ auth: false, limits: 'none' });
     const url = (await open.startHttp())['oss-vectors'];
     try {

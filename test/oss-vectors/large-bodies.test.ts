@@ -2,6 +2,7 @@
  * PutVectors bodies from 512 KiB on are parsed off the event loop (simulator/http/json-offload.ts): the same
  * answers as the in-place path for valid and invalid input (fact sheet §3.9 rules), exact values stored.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OFFLOAD_BYTES } from '../../simulator/http/json-offload.ts';
 import { bucketWithIndex, expectConforms, expectError, inProcessOss } from '../helpers/oss.ts';
@@ -42,5 +43,18 @@ describe('large PutVectors bodies (parsed off the event loop)', () => {
     expectError(await put(batch(300, (v, i) => i === 13 && (v.key = 'big-0'))), 400, 'VectorIndexParameterInvalid');
     const listed = await client.call('ListVectors', { bucket, body: { indexName: index } });
     expect(listed.json).toEqual({ vectors: [] });
+  });
+
+  it.runIf(process.platform === 'linux')('the parsing thread runs at nice 10, below the event loop (simulator/http/json-worker.mjs)', async () => {
+    // Any large PutVectors above has started the worker; this one makes sure even when run alone.
+    const { bucket, index } = await bucketWithIndex(client, { bucket: 'big-nice', dimension: DIM });
+    expect((await client.call('PutVectors', { bucket, body: { indexName: index, vectors: batch(500) } })).status).toBe(200);
+    const niceOf = (task: string) => {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    };
+    const nices = readdirSync('/proc/self/task').map(niceOf);
+    expect(niceOf(String(process.pid))).toBe(0);
+    expect(nices.filter((n) => n === 10)).toHaveLength(1);
   });
 });
