@@ -27,7 +27,7 @@ import {
   type BailianStateRequest,
   type LeaseParam,
 } from '../../simulator/bailian/states.ts';
-import { MASK, maskPaths, replaceStrings } from '../runner/normalise.ts';
+import { MASK, normaliseResponse } from '../runner/normalise.ts';
 import { proxyFormFetch } from '../runner/targets.ts';
 import type { Exchange, ExchangeResponse, NormalisedResponse, ProviderAdapter, ProviderSession, TargetContext } from '../runner/types.ts';
 
@@ -384,19 +384,15 @@ function errorCode(res: ExchangeResponse): string | undefined {
 }
 
 function normalise(res: ExchangeResponse, replacements: Record<string, string>): NormalisedResponse {
-  const headers: Record<string, string> = {};
-  for (const h of STABLE_HEADERS) if (res.headers[h] !== undefined) headers[h] = res.headers[h]!;
-  let body: unknown = res.body === '' ? null : res.body;
-  try {
-    if (res.body) body = maskPaths(JSON.parse(res.body), VOLATILE_BODY_PATHS);
-  } catch {
+  const named = normaliseResponse(res, {
+    stableHeaders: STABLE_HEADERS,
+    volatilePaths: VOLATILE_BODY_PATHS,
+    replacements,
     // not JSON: an OSS XML error of the upload, whose request id and host vary
-    body = res.body.replace(/<(RequestId|HostId)>[^<]*<\/\1>/g, `<$1>${MASK}</$1>`);
-  }
-  const named = replaceStrings({ status: res.status, headers, body }, replacements);
+    text: (body) => body.replace(/<(RequestId|HostId)>[^<]*<\/\1>/g, `<$1>${MASK}</$1>`),
+  });
   // Ids the service assigned to files and categories no state named (e.g. created by a scenario's own steps).
-  const masked = JSON.parse(JSON.stringify(named).replace(FILE_ID, '<file-id>').replace(CATEGORY_ID, '<category-id>')) as NormalisedResponse;
-  return masked;
+  return JSON.parse(JSON.stringify(named).replace(FILE_ID, '<file-id>').replace(CATEGORY_ID, '<category-id>')) as NormalisedResponse;
 }
 
 function redact(name: string, value: string): string {

@@ -18,7 +18,7 @@ import { CLOUDFLARE_API_BASE, createCloudflareClient, type CfAnswer, type CfAuth
 import { defaultCloudflareVectorizeOptions, DEFAULT_ACCOUNT } from '../../simulator/cloudflare-vectorize/options.ts';
 import type { CfOperationId } from '../../simulator/cloudflare-vectorize/routes.ts';
 import { CF_PROVIDER_STATES, type CfStateRequest } from '../../simulator/cloudflare-vectorize/states.ts';
-import { maskPaths, replaceStrings } from '../runner/normalise.ts';
+import { normaliseResponse } from '../runner/normalise.ts';
 import { proxyFormFetch } from '../runner/targets.ts';
 import type { Exchange, ExchangeResponse, NormalisedResponse, ProviderAdapter, ProviderSession, TargetContext } from '../runner/types.ts';
 
@@ -238,15 +238,7 @@ function errorCode(res: ExchangeResponse): string | undefined {
 function normalise(res: ExchangeResponse, names: Record<string, string>, accountId: string): NormalisedResponse {
   const replacements: Record<string, string> = accountId ? { [accountId]: '{{var.accountId}}' } : {};
   for (const [logical, real] of Object.entries(names)) replacements[real] = `{{${logical}}}`;
-  const headers: Record<string, string> = {};
-  for (const h of STABLE_HEADERS) if (res.headers[h] !== undefined) headers[h] = res.headers[h]!;
-  let body: unknown = res.body === '' ? null : res.body;
-  try {
-    if (res.body) body = maskPaths(JSON.parse(res.body), VOLATILE_BODY_PATHS);
-  } catch {
-    // not JSON: keep the text
-  }
-  return replaceStrings({ status: res.status, headers, body }, replacements);
+  return normaliseResponse(res, { stableHeaders: STABLE_HEADERS, volatilePaths: VOLATILE_BODY_PATHS, replacements });
 }
 
 function redact(name: string, value: string): string {

@@ -14,7 +14,7 @@ import { createOssClient, type OssAnswer } from '../clients/oss-vectors.ts';
 import { DEFAULT_OSS_ACCOUNTS, type OssVectorsOptions } from '../../simulator/oss-vectors/options.ts';
 import type { OssOperationId } from '../../simulator/oss-vectors/routes.ts';
 import { OSS_PROVIDER_STATES } from '../../simulator/oss-vectors/states.ts';
-import { maskPaths, replaceStrings } from '../runner/normalise.ts';
+import { normaliseResponse } from '../runner/normalise.ts';
 import { proxyFormFetch } from '../runner/targets.ts';
 import type { Exchange, ExchangeResponse, NormalisedResponse, ProviderAdapter, ProviderSession, TargetContext } from '../runner/types.ts';
 
@@ -221,15 +221,7 @@ function errorCode(res: ExchangeResponse): string | undefined {
 function normalise(res: ExchangeResponse, names: Record<string, string>, accountId: string): NormalisedResponse {
   const replacements: Record<string, string> = { [accountId]: '{{var.accountId}}' };
   for (const [logical, real] of Object.entries(names)) replacements[real] = `{{${logical}}}`;
-  const headers: Record<string, string> = {};
-  for (const h of STABLE_HEADERS) if (res.headers[h] !== undefined) headers[h] = res.headers[h]!;
-  let body: unknown = res.body === '' ? null : res.body;
-  try {
-    if (res.body) body = maskPaths(JSON.parse(res.body), VOLATILE_BODY_PATHS);
-  } catch {
-    // not JSON: keep the text
-  }
-  return replaceStrings({ status: res.status, headers, body }, replacements);
+  return normaliseResponse(res, { stableHeaders: STABLE_HEADERS, volatilePaths: VOLATILE_BODY_PATHS, replacements });
 }
 
 function redact(name: string, value: string): string {

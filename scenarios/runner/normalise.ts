@@ -3,7 +3,7 @@
  * call (request ids, timestamps, mutation ids) and put logical names back in place of run-prefixed resource names,
  * so that two runs — or a simulator and a recording of the real service — compare field by field.
  */
-import type { FieldDiff } from './types.ts';
+import type { ExchangeResponse, FieldDiff, NormalisedResponse } from './types.ts';
 
 export const MASK = '<volatile>';
 
@@ -45,6 +45,25 @@ export function replaceStrings<T>(value: T, replacements: Record<string, string>
     return v;
   };
   return visit(value) as T;
+}
+
+/**
+ * An adapter's normalised answer: the stable headers only, a JSON body with its volatile paths masked (any other
+ * body through `text`, default as is), then run-specific strings replaced by their logical names.
+ */
+export function normaliseResponse(
+  res: ExchangeResponse,
+  how: { stableHeaders: readonly string[]; volatilePaths: string[]; replacements: Record<string, string>; text?: (body: string) => string },
+): NormalisedResponse {
+  const headers: Record<string, string> = {};
+  for (const h of how.stableHeaders) if (res.headers[h] !== undefined) headers[h] = res.headers[h]!;
+  let body: unknown = res.body === '' ? null : res.body;
+  try {
+    if (res.body) body = maskPaths(JSON.parse(res.body), how.volatilePaths);
+  } catch {
+    if (how.text) body = how.text(res.body);
+  }
+  return replaceStrings({ status: res.status, headers, body }, how.replacements);
 }
 
 /** Exact, two-way comparison for replay: every differing, missing or extra field. */
