@@ -3,8 +3,8 @@ import { Command, InvalidArgumentError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { createSimulator, PROVIDER_SLUGS } from '../simulator/index.ts';
 import { loadConfigFile } from '../simulator/config.ts';
-import { loadFaultFile } from '../simulator/fault-config.ts';
-import { SimulatorError } from '../simulator/http/errors.ts';
+import { faultConfigFor } from '../simulator/fault-config.ts';
+import { SimulatorError } from '../simulator/core/errors.ts';
 import { registerConform } from '../scenarios/runner/cli.ts';
 
 function port(value: string): number {
@@ -30,7 +30,7 @@ export async function main(argv: string[]): Promise<void> {
   for (const slug of PROVIDER_SLUGS) serve.option(`--${slug}-port <port>`, `port for ${slug} (0 = a free one)`, port, 0);
   serve.action(async (opts: Record<string, unknown>) => {
     const fromFile = typeof opts.config === 'string' ? loadConfigFile(opts.config) : {};
-    const faults = typeof opts.faults === 'string' ? loadFaultFile(opts.faults) : {};
+    const faults = typeof opts.faults === 'string' ? faultConfigFor(PROVIDER_SLUGS).loadFaultFile(opts.faults) : {};
     const sim = createSimulator({
       ...fromFile,
       ...(faults.faults ? { faults: faults.faults } : {}),

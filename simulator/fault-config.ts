@@ -1,23 +1,24 @@
 /**
  * Fault plans and limit rules from files (`vconf serve --faults file`) and from the control endpoint: validated
- * before anything changes, with messages naming the field.
+ * before anything changes, with messages naming the field. Provider-generic: the provider slugs a plan may name come
+ * from the simulator that uses the parsers (`faultConfigFor(slugs)`).
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject } from 'ajv';
 import type { FaultPlan, LimitRule } from './engine/faults.ts';
-import { readDataFile } from './config.ts';
-import { SimulatorError } from './http/errors.ts';
+import { readDataFile } from './core/data-file.ts';
+import { SimulatorError } from './core/errors.ts';
 
 const status = { type: 'integer', minimum: 400, maximum: 599 };
 
-export const faultPlanSchema = {
+const faultPlanSchema = (providers: readonly string[]) => ({
   $id: 'vconf:fault-plan',
   type: 'object',
   additionalProperties: false,
   required: ['provider', 'operation', 'action'],
   properties: {
     id: { type: 'string', minLength: 1 },
-    provider: { enum: ['oss-vectors', 'cloudflare-vectorize', 'bailian'] },
+    provider: { enum: providers },
     operation: { type: 'string', minLength: 1 },
     times: { type: 'integer', minimum: 1 },
     probability: { type: 'number', minimum: 0, maximum: 1 },
@@ -57,16 +58,16 @@ export const faultPlanSchema = {
     },
   },
   not: { required: ['times', 'probability'] },
-} as const;
+});
 
-export const limitRuleSchema = {
+const limitRuleSchema = (providers: readonly string[]) => ({
   $id: 'vconf:limit-rule',
   type: 'object',
   additionalProperties: false,
   required: ['id', 'provider', 'operations', 'per', 'limit', 'windowMs', 'unit'],
   properties: {
     id: { type: 'string', minLength: 1 },
-    provider: { enum: ['oss-vectors', 'cloudflare-vectorize', 'bailian'] },
+    provider: { enum: providers },
     operations: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
     per: { type: 'array', items: { enum: ['account', 'resource', 'credential', 'client'] } },
     limit: { type: 'number', exclusiveMinimum: 0 },
@@ -74,7 +75,7 @@ export const limitRuleSchema = {
     unit: { enum: ['requests', 'items'] },
     source: { type: 'string' },
   },
-} as const;
+});
 
 const fileSchema = {
   type: 'object',
@@ -86,12 +87,6 @@ const fileSchema = {
     },
   },
 } as const;
-
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-ajv.addSchema(faultPlanSchema).addSchema(limitRuleSchema);
-const validatePlan = ajv.getSchema('vconf:fault-plan')!;
-const validateRule = ajv.getSchema('vconf:limit-rule')!;
-const validateFile = ajv.compile(fileSchema);
 
 export function describeErrors(errors: ErrorObject[] | null | undefined): string {
   const seen = new Set<string>();
@@ -111,27 +106,52 @@ export function describeErrors(errors: ErrorObject[] | null | undefined): string
   return [...seen].join('; ');
 }
 
-export function parseFaultPlan(data: unknown): FaultPlan {
-  if (!validatePlan(data)) throw new SimulatorError(`invalid fault plan: ${describeErrors(validatePlan.errors)}`);
-  return data as FaultPlan;
-}
-
-export function parseLimitRule(data: unknown): LimitRule {
-  if (!validateRule(data)) throw new SimulatorError(`invalid limit rule: ${describeErrors(validateRule.errors)}`);
-  const rule = data as LimitRule;
-  return { ...rule, source: rule.source ?? 'configured' };
-}
-
 export interface FaultFile {
   faults?: FaultPlan[];
   limits?: 'documented' | 'none' | LimitRule[];
 }
 
-export function parseFaultFile(data: unknown, source: string): FaultFile {
-  if (!validateFile(data)) throw new SimulatorError(`${source} is invalid: ${describeErrors(validateFile.errors)}`);
-  return data as FaultFile;
+export interface FaultConfig {
+  parseFaultPlan(data: unknown): FaultPlan;
+  parseLimitRule(data: unknown): LimitRule;
+  parseFaultFile(data: unknown, source: string): FaultFile;
+  loadFaultFile(path: string): FaultFile;
 }
 
-export function loadFaultFile(path: string): FaultFile {
-  return parseFaultFile(readDataFile(path, 'faults file') ?? {}, `faults file ${path}`);
+const cache = new Map<string, FaultConfig>();
+
+/** Parsers for plans and rules that name one of these providers (compiled once per set of slugs). */
+export function faultConfigFor(providers: readonly string[]): FaultConfig {
+  const key = providers.join(',');
+  let config = cache.get(key);
+  if (!config) {
+    config = compile(providers);
+    cache.set(key, config);
+  }
+  return config;
+}
+
+function compile(providers: readonly string[]): FaultConfig {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  ajv.addSchema(faultPlanSchema(providers)).addSchema(limitRuleSchema(providers));
+  const validatePlan = ajv.getSchema('vconf:fault-plan')!;
+  const validateRule = ajv.getSchema('vconf:limit-rule')!;
+  const validateFile = ajv.compile(fileSchema);
+  const parseFaultFile = (data: unknown, source: string): FaultFile => {
+    if (!validateFile(data)) throw new SimulatorError(`${source} is invalid: ${describeErrors(validateFile.errors)}`);
+    return data as FaultFile;
+  };
+  return {
+    parseFaultPlan(data) {
+      if (!validatePlan(data)) throw new SimulatorError(`invalid fault plan: ${describeErrors(validatePlan.errors)}`);
+      return data as FaultPlan;
+    },
+    parseLimitRule(data) {
+      if (!validateRule(data)) throw new SimulatorError(`invalid limit rule: ${describeErrors(validateRule.errors)}`);
+      const rule = data as LimitRule;
+      return { ...rule, source: rule.source ?? 'configured' };
+    },
+    parseFaultFile,
+    loadFaultFile: (path) => parseFaultFile(readDataFile(path, 'faults file') ?? {}, `faults file ${path}`),
+  };
 }

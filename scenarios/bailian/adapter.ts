@@ -1,6 +1,6 @@
 /**
  * How the runner talks to Bailian (Model Studio application data): the project's ACS3-signed client, the named states
- * of simulator/bailian/states.ts, identities (each with its workspace), run-prefixed categories with guaranteed
+ * of simulator/bailian/given.ts, identities (each with its workspace), run-prefixed categories with guaranteed
  * clean-up of every file in them, the error-code location and the volatile fields.
  *
  * Real-target credentials use the names of Alibaba Cloud's Credentials tool and the Model Studio samples:
@@ -26,7 +26,7 @@ import {
   type BailianStateContext,
   type BailianStateRequest,
   type LeaseParam,
-} from '../../simulator/bailian/states.ts';
+} from '../../simulator/bailian/given.ts';
 import { MASK, normaliseResponse } from '../runner/normalise.ts';
 import { proxyFormFetch } from '../runner/targets.ts';
 import type { Exchange, ExchangeResponse, NormalisedResponse, ProviderAdapter, ProviderSession, TargetContext } from '../runner/types.ts';

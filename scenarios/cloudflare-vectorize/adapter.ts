@@ -1,6 +1,6 @@
 /**
  * How the runner talks to Cloudflare Vectorize v2: the project's plain-fetch client with Bearer (or legacy
- * X-Auth-Email/X-Auth-Key) auth, the named states of simulator/cloudflare-vectorize/states.ts, identities,
+ * X-Auth-Email/X-Auth-Key) auth, the named states of simulator/cloudflare-vectorize/given.ts, identities,
  * run-prefixed index names with guaranteed clean-up, the error-code location and the volatile fields.
  *
  * Asynchronous mutations (seed 003 "async mutation"; fact sheet §6): a step may say `awaitMutation: '{{id}}'` — before
@@ -17,7 +17,7 @@ import { capturingFetch, cleanupEach, env, sleep } from '../runner/adapter-kit.t
 import { CLOUDFLARE_API_BASE, createCloudflareClient, type CfAnswer, type CfAuth, type CfVector } from '../clients/cloudflare-vectorize.ts';
 import { defaultCloudflareVectorizeOptions, DEFAULT_ACCOUNT } from '../../simulator/cloudflare-vectorize/options.ts';
 import type { CfOperationId } from '../../simulator/cloudflare-vectorize/routes.ts';
-import { CF_PROVIDER_STATES, type CfStateRequest } from '../../simulator/cloudflare-vectorize/states.ts';
+import { CF_PROVIDER_STATES, type CfStateRequest } from '../../simulator/cloudflare-vectorize/given.ts';
 import { normaliseResponse } from '../runner/normalise.ts';
 import { proxyFormFetch } from '../runner/targets.ts';
 import type { Exchange, ExchangeResponse, NormalisedResponse, ProviderAdapter, ProviderSession, TargetContext } from '../runner/types.ts';

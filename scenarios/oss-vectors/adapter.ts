@@ -1,6 +1,6 @@
 /**
  * How the runner talks to OSS Vectors: the project's signed client (OSS4-HMAC-SHA256 over the bucket ARN), the
- * named states of simulator/oss-vectors/states.ts, identities, run-prefixed bucket names with guaranteed clean-up,
+ * named states of simulator/oss-vectors/given.ts, identities, run-prefixed bucket names with guaranteed clean-up,
  * the error-code location and the volatile fields.
  *
  * Real-target credentials use the official SDKs' variable names: OSS_ACCESS_KEY_ID, OSS_ACCESS_KEY_SECRET,
@@ -13,7 +13,7 @@ import { capturingFetch, cleanupEach, env, sleep } from '../runner/adapter-kit.t
 import { createOssClient, type OssAnswer } from '../clients/oss-vectors.ts';
 import { DEFAULT_OSS_ACCOUNTS, type OssVectorsOptions } from '../../simulator/oss-vectors/options.ts';
 import type { OssOperationId } from '../../simulator/oss-vectors/routes.ts';
-import { OSS_PROVIDER_STATES } from '../../simulator/oss-vectors/states.ts';
+import { OSS_PROVIDER_STATES } from '../../simulator/oss-vectors/given.ts';
 import { normaliseResponse } from '../runner/normalise.ts';
 import { proxyFormFetch } from '../runner/targets.ts';
 import type { Exchange, ExchangeResponse, NormalisedResponse, ProviderAdapter, ProviderSession, TargetContext } from '../runner/types.ts';

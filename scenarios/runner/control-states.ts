@@ -3,7 +3,7 @@
  * (simulator/engine/faults.ts), applied through the simulator's control API and undone after the scenario.
  * On a real target they cannot be applied, so scenarios using them are reported as not applicable, with the reason.
  */
-import { stringParam } from '../../simulator/provider-states.ts';
+import { stringParam } from '../../simulator/core/given.ts';
 import type { SimulatorControl, StateInfo } from './types.ts';
 
 export interface ControlState extends StateInfo {

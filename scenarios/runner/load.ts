@@ -10,7 +10,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parseDocument } from 'yaml';
 import { loadSpecValidator } from '../../simulator/http/spec-validator.ts';
 import { PROVIDER_SLUGS } from '../../simulator/index.ts';
-import { placeholdersOf } from '../../simulator/provider-states.ts';
+import { placeholdersOf } from '../../simulator/core/given.ts';
 import { CONTROL_STATES } from './control-states.ts';
 import { clauseFileSchema, scenarioSchema } from './schema.ts';
 import type { Clause, LoadedScenario, ProviderAdapter, Scenario } from './types.ts';

@@ -6,7 +6,7 @@
  * Where the real status is unknown or differs by product the choice is here and can be overridden
  * (options.errorStatusOverrides, options.businessErrorStatus, options.throttleStatus).
  */
-import { ProviderError } from '../http/errors.ts';
+import { ProviderError } from '../core/errors.ts';
 
 export type ErrorShape = 'business' | 'gateway';
 

@@ -110,3 +110,61 @@ export function defaultBailianOptions(): BailianOptions {
     maxBodyBytes: 100_000_000 + 64 * 1024,
   };
 }
+
+/** The `bailian` block of a `--config` file (validated at load; every field is one of the switches above). */
+export const BAILIAN_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    accounts: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'workspaces', 'accessKeys'],
+        properties: {
+          id: { type: 'string', pattern: '^[0-9]+$' },
+          workspaces: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,64}$' } },
+          accessKeys: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'secret'],
+              properties: {
+                id: { type: 'string', minLength: 1 },
+                secret: { type: 'string', minLength: 1 },
+                workspaces: { type: 'array', items: { type: 'string', minLength: 1 } },
+              },
+            },
+          },
+        },
+      },
+    },
+    auth: { type: 'boolean' },
+    maxSkewMs: { type: 'integer', minimum: 0 },
+    parseInitMs: { type: 'integer', minimum: 0 },
+    parseDurationMs: { type: 'integer', minimum: 0 },
+    parseFailPattern: { type: 'string' },
+    parseStuckPattern: { type: 'string' },
+    stuckParsingMs: { type: 'integer', minimum: 0 },
+    parsableFileTypes: { type: 'array', items: { type: 'string', minLength: 1 } },
+    businessErrorStatus: { enum: ['http', '200'] },
+    throttleStatus: { enum: [400, 429] },
+    throttleCode: { enum: ['Throttling.User', 'Throttling.Api', 'DataCenter.Throttling'] },
+    deleteFilesAlreadyDeleted: { enum: ['NOT_FOUND', 'DELETED'] },
+    deleteFileAlreadyDeleted: { enum: ['success', 'not-found'] },
+    duplicateFileIds: { enum: ['collapse', 'reject'] },
+    listMaxResults: { type: 'integer', minimum: 1 },
+    uploadUrlTtlMs: { type: 'integer', minimum: 1 },
+    leaseTtlMs: { type: 'integer', minimum: 1 },
+    verifyMd5: { type: 'boolean' },
+    deleteNonEmptyCategory: { enum: ['reject', 'cascade'] },
+    uploadHost: { type: 'string', pattern: '^[a-z0-9.-]+$' },
+    uploadBaseUrl: { type: 'string', pattern: '^https?://[^/?#]+$' },
+    errorStatusOverrides: { type: 'object', additionalProperties: { type: 'integer', minimum: 100, maximum: 599 } },
+    maxBodyBytes: { type: 'integer', minimum: 1024 },
+  },
+};

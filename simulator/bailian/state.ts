@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../engine/clock.ts';
 import type { Random } from '../engine/random.ts';
-import { SimulatorError } from '../http/errors.ts';
+import { SimulatorError } from '../core/errors.ts';
 import { bailianError, invalidParameter, MESSAGES } from './errors.ts';
 import type { BailianOptions } from './options.ts';
 

@@ -3,7 +3,7 @@
  * common body `{Code:"Success", Data, Message, RequestId, Status:"200", Success:true}`; errors in the shape their code
  * belongs to (errors.ts).
  */
-import type { ProviderError } from '../http/errors.ts';
+import type { ProviderError } from '../core/errors.ts';
 import type { SimResponse } from '../http/types.ts';
 import { shapeOf, type ErrorShape } from './errors.ts';
 import type { BailianOptions } from './options.ts';

@@ -5,7 +5,7 @@
  * `flush` applies every pending mutation now, in order; `processedUpToDatetime` becomes the earlier of the due time
  * and now.
  */
-import { SimulatorError } from '../http/errors.ts';
+import { SimulatorError } from '../core/errors.ts';
 import type { CloudflareVectorizeState } from './state.ts';
 
 export function controlActions(state: CloudflareVectorizeState): Record<string, (body: unknown) => unknown> {

@@ -4,7 +4,7 @@
  * marked `observed` were quoted from the live service by third parties; codes marked `simulator` are numbers this
  * simulator assigned where the service's code is unknown (clients should match on the status and the message prefix).
  */
-import { ProviderError } from '../http/errors.ts';
+import { ProviderError } from '../core/errors.ts';
 
 interface CatalogEntry {
   status: number;

@@ -111,3 +111,60 @@ export function defaultCloudflareVectorizeOptions(): CloudflareVectorizeOptions 
     maxBodyBytes: 100 * 1024 * 1024,
   };
 }
+
+/** The `cloudflareVectorize` block of a `--config` file (validated at load; every field is one of the switches above). */
+const ACCOUNT_ID_SCHEMA = { type: 'string', pattern: '^[0-9a-f]{32}$' };
+export const CLOUDFLARE_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    accounts: { type: 'array', minItems: 1, items: ACCOUNT_ID_SCHEMA },
+    tokens: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['token', 'accounts', 'permission'],
+        properties: {
+          token: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+          accounts: { type: 'array', items: ACCOUNT_ID_SCHEMA },
+          permission: { enum: ['read', 'write'] },
+        },
+      },
+    },
+    globalKeys: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['email', 'key', 'accounts'],
+        properties: {
+          email: { type: 'string', minLength: 3 },
+          key: { type: 'string', pattern: '^[A-Za-z0-9]{32,64}$' },
+          accounts: { type: 'array', items: ACCOUNT_ID_SCHEMA },
+        },
+      },
+    },
+    auth: { type: 'boolean' },
+    mutationDelayMs: { type: 'integer', minimum: 0 },
+    minDimensions: { type: 'integer', minimum: 1 },
+    maxDimensions: { type: 'integer', minimum: 1 },
+    maxIndexNameBytes: { type: 'integer', minimum: 1 },
+    maxIndexesPerAccount: { type: 'integer', minimum: 1 },
+    topKMax: { type: 'integer', minimum: 1 },
+    topKMaxWithValuesOrMetadata: { type: 'integer', minimum: 1 },
+    maxGetByIds: { type: 'integer', minimum: 1 },
+    maxDeleteByIds: { type: 'integer', minimum: 1 },
+    maxVectorsPerBatch: { type: 'integer', minimum: 1 },
+    maxMetadataIndexes: { type: 'integer', minimum: 0 },
+    emptyDeleteIds: { enum: ['accept', 'reject'] },
+    unparsableBehaviorDefault: { enum: ['error', 'discard'] },
+    indexNotFoundStatus: { enum: [400, 404] },
+    createIndexStatus: { enum: [200, 201] },
+    euclideanSquared: { type: 'boolean' },
+    dotProductScore: { enum: ['negative', 'positive'] },
+    listCursorTtlMs: { type: 'integer', minimum: 1 },
+    rejectUnknownFields: { type: 'boolean' },
+    maxBodyBytes: { type: 'integer', minimum: 1024 },
+  },
+};

@@ -1,16 +1,13 @@
 /**
- * Vectorize resources and their rules, keyed by account (moto-style). No HTTP here.
- *
- * Asynchronous mutations (issue 3 §3, fact sheet §6): every write becomes a Mutation in its index's ordered log with
- * `applyAt = acceptedAt + mutationDelayMs`. Mutations are applied strictly in log order — one whose time has come still
- * waits for every earlier one — lazily, whenever a request touches the index, at the time they were due (so
- * `processedUpToDatetime` is reproducible on a manual clock). The vector store, the namespace and metadata-index maps
- * hold applied state only, so every read sees applied mutations and nothing else. `flush()` applies everything now.
+ * Vectorize resources and their rules, keyed by account (moto-style). No HTTP here. Writes to an index's vectors and
+ * metadata indexes go through its mutation log (mutation-log.ts): the index holds applied state only, so every read
+ * sees applied mutations and nothing else, and reading never applies anything.
  */
 import Denque from 'denque';
 import type { Clock } from '../engine/clock.ts';
 import type { Random } from '../engine/random.ts';
 import type { Metadata, MetadataValue } from '../engine/types.ts';
+import { MutationLog, type Mutation } from './mutation-log.ts';
 import { createVectorStore, type EngineVectorStore } from '../engine/vector-store.ts';
 import { cfError } from './errors.ts';
 import type { CloudflareVectorizeOptions } from './options.ts';
@@ -26,27 +23,6 @@ export const PRESETS: Record<string, { dimensions: number; metric: CfMetric }> =
   'openai/text-embedding-ada-002': { dimensions: 1536, metric: 'cosine' },
   'cohere/embed-multilingual-v2.0': { dimensions: 768, metric: 'cosine' },
 };
-
-export interface VectorData {
-  id: string;
-  values: number[];
-  metadata?: Metadata | undefined;
-  namespace?: string | undefined;
-}
-
-export type MutationOp =
-  | { kind: 'insert'; vectors: VectorData[] }
-  | { kind: 'upsert'; vectors: VectorData[] }
-  | { kind: 'delete'; ids: string[] }
-  | { kind: 'createMetadataIndex'; propertyName: string; indexType: IndexType }
-  | { kind: 'deleteMetadataIndex'; propertyName: string };
-
-export interface Mutation {
-  id: string;
-  op: MutationOp;
-  acceptedAt: number;
-  applyAt: number;
-}
 
 export interface CfIndex {
   accountId: string;
@@ -79,17 +55,18 @@ interface AccountState {
   deleted: Set<string>;
 }
 
-/** Bytes an indexed string keeps (fact sheet §4: first 64 B, cut at a UTF-8 boundary). */
-const INDEXED_STRING_BYTES = 64;
-
 export class CloudflareVectorizeState {
   private readonly accounts = new Map<string, AccountState>();
+  /** Accepted writes waiting to be applied, in order, per index. */
+  readonly mutations: MutationLog;
 
   constructor(
     private readonly opts: CloudflareVectorizeOptions,
     private readonly clock: Clock,
-    private readonly random: Random,
-  ) {}
+    random: Random,
+  ) {
+    this.mutations = new MutationLog(opts, clock, random);
+  }
 
   private account(accountId: string): AccountState {
     let a = this.accounts.get(accountId);
@@ -105,7 +82,7 @@ export class CloudflareVectorizeState {
     return a ? [...a.indexes.values()].sort((x, y) => x.createdAt - y.createdAt || (x.name < y.name ? -1 : 1)) : [];
   }
 
-  /** The index, caught up with every mutation that is due. 3000 when unknown, 3005 when deleted (fact sheet §7.2). */
+  /** The index as applied so far. 3000 when unknown, 3005 when deleted (fact sheet §7.2). */
   getIndex(accountId: string, name: string): CfIndex {
     const a = this.accounts.get(accountId);
     const index = a?.indexes.get(name);
@@ -114,7 +91,6 @@ export class CloudflareVectorizeState {
       if (a?.deleted.has(name)) throw cfError(3005, `vectorize.index.deleted - Index name "${name}" was deleted`, { status });
       throw cfError(3000, `vectorize.index.not_found - Index name "${name}"`, { status });
     }
-    this.catchUp(index);
     return index;
   }
 
@@ -165,48 +141,19 @@ export class CloudflareVectorizeState {
     a.deleted.add(index.name);
   }
 
-  /** Accepts a mutation: a fresh id now, applied after the configured delay, behind every earlier one. */
-  enqueue(index: CfIndex, op: MutationOp): Mutation {
-    const now = this.clock.now();
-    const mutation: Mutation = { id: this.mutationId(), op, acceptedAt: now, applyAt: now + this.opts.mutationDelayMs };
-    index.pending.push(mutation);
-    index.modifiedAt = now;
-    return mutation;
+  /** The index, if it exists (no error). */
+  findIndex(accountId: string, name: string): CfIndex | undefined {
+    return this.accounts.get(accountId)?.indexes.get(name);
   }
 
-  /** Metadata indexes as they will be once every accepted mutation is applied (for the 10-per-index limit). */
-  projectedMetadataIndexes(index: CfIndex): Map<string, IndexType> {
-    const out = new Map(index.metadataIndexes);
-    for (const m of index.pending.toArray()) {
-      if (m.op.kind === 'createMetadataIndex') out.set(m.op.propertyName, m.op.indexType);
-      else if (m.op.kind === 'deleteMetadataIndex') out.delete(m.op.propertyName);
-    }
-    return out;
-  }
-
-  /** Applies, in order, every pending mutation whose time has come; stops at the first that is not due. */
-  catchUp(index: CfIndex): void {
-    const now = this.clock.now();
-    for (let next = index.pending.peekFront(); next !== undefined && next.applyAt <= now; next = index.pending.peekFront()) {
-      this.applyNext(index, next.applyAt);
-    }
-  }
-
-  /** Applies every pending mutation now (`/__vconf/cloudflare-vectorize/flush`). Returns how many were applied. */
+  /** Applies every pending mutation now (`POST /__vconf/actions/cloudflare-vectorize/flush`). Returns how many. */
   flush(filter: { accountId?: string | undefined; indexName?: string | undefined } = {}): number {
-    let applied = 0;
-    const now = this.clock.now();
+    const selected: CfIndex[] = [];
     for (const [accountId, a] of this.accounts) {
       if (filter.accountId !== undefined && filter.accountId !== accountId) continue;
-      for (const index of a.indexes.values()) {
-        if (filter.indexName !== undefined && filter.indexName !== index.name) continue;
-        for (let next = index.pending.peekFront(); next !== undefined; next = index.pending.peekFront()) {
-          this.applyNext(index, Math.min(next.applyAt, now));
-          applied++;
-        }
-      }
+      for (const index of a.indexes.values()) if (filter.indexName === undefined || filter.indexName === index.name) selected.push(index);
     }
-    return applied;
+    return this.mutations.flush(selected);
   }
 
   /** Pending mutations per index, for the control API and diagnostics. */
@@ -218,68 +165,6 @@ export class CloudflareVectorizeState {
       }
     }
     return out;
-  }
-
-  private applyNext(index: CfIndex, at: number): void {
-    const mutation = index.pending.shift()!;
-    const op = mutation.op;
-    switch (op.kind) {
-      case 'insert': {
-        // fact sheet §3: insert leaves existing ids unchanged; within one batch the first occurrence wins too.
-        const seen = new Set<string>();
-        const fresh = op.vectors.filter((v) => {
-          if (seen.has(v.id) || index.store.has(v.id)) return false;
-          seen.add(v.id);
-          return true;
-        });
-        this.write(index, fresh);
-        break;
-      }
-      case 'upsert': {
-        // fact sheet §3: upsert replaces wholesale; within one batch the last occurrence wins.
-        const last = new Map<string, VectorData>();
-        for (const v of op.vectors) {
-          last.delete(v.id);
-          last.set(v.id, v);
-        }
-        this.write(index, [...last.values()]);
-        break;
-      }
-      case 'delete':
-        // seed 003 / fact sheet §6: ids that match no vector are ignored.
-        index.store.delete(op.ids);
-        for (const id of op.ids) {
-          index.namespaces.delete(id);
-          index.indexed.delete(id);
-        }
-        break;
-      case 'createMetadataIndex':
-        // Only vectors written after this point are indexed on the property (fact sheet §5).
-        index.metadataIndexes.set(op.propertyName, op.indexType);
-        break;
-      case 'deleteMetadataIndex':
-        if (index.metadataIndexes.delete(op.propertyName)) {
-          for (const snapshot of index.indexed.values()) delete snapshot[op.propertyName];
-        }
-        break;
-    }
-    // A mutation that waited behind a later-due one is processed when its predecessor was: time never goes back.
-    index.processedUpTo = { id: mutation.id, at: Math.max(at, index.processedUpTo?.at ?? at) };
-  }
-
-  private write(index: CfIndex, vectors: VectorData[]): void {
-    index.store.upsert(vectors.map((v) => ({ key: v.id, values: v.values, metadata: v.metadata })));
-    for (const v of vectors) {
-      if (v.namespace !== undefined) index.namespaces.set(v.id, v.namespace);
-      else index.namespaces.delete(v.id);
-      index.indexed.set(v.id, snapshot(index.metadataIndexes, v.metadata));
-    }
-  }
-
-  private mutationId(): string {
-    const h = this.random.hex(32);
-    const variant = '89ab'[this.random.int(4)];
-    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
   }
 
   close(): void {
@@ -296,18 +181,6 @@ export function valueAtPath(metadata: Metadata | undefined, path: string): Metad
     node = (node as Record<string, MetadataValue>)[part];
   }
   return node;
-}
-
-/** What each metadata index records for a vector: values of the index's type only; strings cut to 64 bytes. */
-function snapshot(indexes: ReadonlyMap<string, IndexType>, metadata: Metadata | undefined): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [path, type] of indexes) {
-    const v = valueAtPath(metadata, path);
-    if (type === 'string' && typeof v === 'string') out[path] = truncateUtf8(v, INDEXED_STRING_BYTES);
-    else if (type === 'number' && typeof v === 'number' && Number.isFinite(v)) out[path] = v;
-    else if (type === 'boolean' && typeof v === 'boolean') out[path] = v;
-  }
-  return out;
 }
 
 export function truncateUtf8(s: string, maxBytes: number): string {

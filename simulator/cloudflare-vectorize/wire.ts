@@ -2,7 +2,7 @@
  * Cloudflare's v4 envelope (seed 003 sample response; fact sheet §1): `{result, success, errors, messages}` on every
  * answer, `errors`/`messages` always arrays, `result: null` on errors, JSON with `Content-Type: application/json`.
  */
-import type { ProviderError } from '../http/errors.ts';
+import type { ProviderError } from '../core/errors.ts';
 import type { SimResponse } from '../http/types.ts';
 import { CloudflareError } from './errors.ts';
 

@@ -9,10 +9,8 @@
  *   PUT    /__vconf/limits (a list, or "documented" / "none")           DELETE /__vconf/limits/id
  *   POST   /__vconf/actions/{provider}/{action}   provider-specific actions (e.g. flush pending mutations)
  */
-import type { FaultController } from '../engine/faults.ts';
-import { parseFaultPlan, parseLimitRule } from '../fault-config.ts';
-import { DOCUMENTED_LIMITS } from '../limits.ts';
-import { SimulatorError } from './errors.ts';
+import { SimulatorError } from '../core/errors.ts';
+import type { FaultController, FaultPlan, LimitRule } from '../engine/faults.ts';
 import type { Journal } from './journal.ts';
 import type { ControlHandler } from './node-server.ts';
 import type { Provider, SimRequest, SimResponse } from './types.ts';
@@ -23,15 +21,22 @@ function json(status: number, body: unknown): SimResponse {
   return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
 }
 
-export function createControlHandler(deps: {
+export interface ControlDeps {
   controller: FaultController;
   journal: Journal;
   providers: Record<string, Provider>;
-}): ControlHandler {
-  const { controller, journal, providers } = deps;
+  /** The limits `PUT /__vconf/limits "documented"` restores. */
+  documentedLimits: readonly LimitRule[];
+  /** Validates plans and rules (they name one of the simulator's providers). */
+  parseFaultPlan(data: unknown): FaultPlan;
+  parseLimitRule(data: unknown): LimitRule;
+}
+
+export function createControlHandler(deps: ControlDeps): ControlHandler {
+  const { controller, journal, providers, documentedLimits, parseFaultPlan, parseLimitRule } = deps;
   return {
     prefix: CONTROL_PREFIX,
-    async handle(req: SimRequest): Promise<SimResponse> {
+    async respond(req: SimRequest): Promise<SimResponse> {
       const parts = req.path.slice(CONTROL_PREFIX.length).split('/').filter(Boolean);
       const [resource, id, action] = parts;
       try {
@@ -66,7 +71,7 @@ export function createControlHandler(deps: {
             return json(200, { limits: controller.limits() });
           case 'PUT limits': {
             const b = body();
-            const rules = b === 'documented' ? [...DOCUMENTED_LIMITS] : b === 'none' ? [] : Array.isArray(b) ? b.map(parseLimitRule) : undefined;
+            const rules = b === 'documented' ? [...documentedLimits] : b === 'none' ? [] : Array.isArray(b) ? b.map(parseLimitRule) : undefined;
             if (!rules) throw new SimulatorError('PUT /__vconf/limits takes a list of rules, "documented" or "none"');
             controller.replaceLimits(rules);
             return json(200, { limits: controller.limits() });

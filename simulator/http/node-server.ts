@@ -12,7 +12,7 @@ import type { Provider, SimRequest, SimResponse } from './types.ts';
 export interface ControlHandler {
   /** Reserved path prefix no provider route can reach (e.g. `/__vconf`). */
   prefix: string;
-  handle(req: SimRequest): Promise<SimResponse>;
+  respond(req: SimRequest): Promise<SimResponse>;
 }
 
 export interface HttpFrontEnd {
@@ -67,7 +67,7 @@ async function serve(provider: Provider, control: ControlHandler | undefined, wr
   }
   if (body === null) return; // client went away
   simReq.body = body;
-  const answer = isControl ? await control.handle(simReq) : await provider.handle(simReq);
+  const answer = isControl ? await control.respond(simReq) : await provider.handle(simReq);
   if (answer.dropConnection) {
     // Through the queue, so an answer queued earlier on the same connection (pipelining) still goes out first.
     writer.drop(req.socket);

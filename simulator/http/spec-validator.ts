@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import { SimulatorError } from './errors.ts';
+import { SimulatorError } from '../core/errors.ts';
 
 export interface SpecIssue {
   /** Where the problem is: 'status', 'header/x-oss-request-id', 'body', 'body/keys/3', … */

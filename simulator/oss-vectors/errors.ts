@@ -2,7 +2,7 @@
  * OSS Vectors error catalog, keyed by the provider's own code. Messages follow the service's wording where it is
  * known (fact sheet oss-vectors.md §4.4); EC values are the ones seen in the official SDKs' fixtures.
  */
-import { ProviderError } from '../http/errors.ts';
+import { ProviderError } from '../core/errors.ts';
 
 interface CatalogEntry {
   status: number;

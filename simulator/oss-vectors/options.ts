@@ -68,3 +68,48 @@ export function defaultOssVectorsOptions(): OssVectorsOptions {
     maxBodyBytes: 20 * 1024 * 1024,
   };
 }
+
+/** The `ossVectors` block of a `--config` file (validated at load; every field is one of the switches above). */
+export const OSS_OPTIONS_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    accounts: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'accessKeys'],
+        properties: {
+          id: { type: 'string', pattern: '^[0-9]+$' },
+          accessKeys: {
+            type: 'array',
+            minItems: 1,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['id', 'secret'],
+              properties: { id: { type: 'string', minLength: 1 }, secret: { type: 'string', minLength: 1 } },
+            },
+          },
+        },
+      },
+    },
+    defaultRegion: { type: 'string', minLength: 1 },
+    auth: { type: 'boolean' },
+    maxSkewMs: { type: 'integer', minimum: 0 },
+    deleteDuplicateKeys: { enum: ['collapse', 'reject'] },
+    numericFilters: { type: 'boolean' },
+    topKMax: { type: 'integer', minimum: 1, maximum: 100 },
+    maxBucketsPerRegion: { type: 'integer', minimum: 1 },
+    maxIndexesPerBucket: { type: 'integer', minimum: 1 },
+    existingBucket: { enum: ['conflict', 'ok'] },
+    bucketNameReuseDelayMs: { type: 'integer', minimum: 0 },
+    indexCreatingMs: { type: 'integer', minimum: 0 },
+    indexDeletingMs: { type: 'integer', minimum: 0 },
+    euclideanSquared: { type: 'boolean' },
+    rejectUnknownFields: { type: 'boolean' },
+    maxBodyBytes: { type: 'integer', minimum: 1024 },
+  },
+};

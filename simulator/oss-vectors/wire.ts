@@ -3,7 +3,7 @@
  * `Content-Type: application/json` exactly (the Python SDK compares the string), errors as `{"Error":{…}}` plus
  * `x-oss-ec`.
  */
-import type { ProviderError } from '../http/errors.ts';
+import type { ProviderError } from '../core/errors.ts';
 import type { SimResponse } from '../http/types.ts';
 
 /** The Date header changes once a second; format it once a second, not once a request. */

@@ -1,7 +1,7 @@
 /** `vconf serve --config`: the bailian section is validated at load (simulator/config.ts), and the world it builds is checked. */
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../simulator/config.ts';
-import { SimulatorError } from '../../simulator/http/errors.ts';
+import { SimulatorError } from '../../simulator/core/errors.ts';
 import { createSimulator } from '../../simulator/index.ts';
 import { defaultBailianOptions } from '../../simulator/bailian/options.ts';
 

@@ -94,7 +94,7 @@ describe('asynchronous mutations', () => {
     await createIndex(client, 'm-flush');
     const m = await write('m-flush', 'insert', [{ id: 'a', values: axis(0) }]);
     clock.advance(10);
-    const flushed = sim.cloudflareVectorize.provider.controlActions.flush!({ index: 'm-flush' }) as { flushed: number };
+    const flushed = sim.cloudflareVectorize.provider.controlActions!.flush!({ index: 'm-flush' }) as { flushed: number };
     expect(flushed).toEqual({ flushed: 1 });
     expect(await client.vectorize.indexes.info('m-flush', acct)).toEqual({ dimensions: 32, vectorCount: 1, processedUpToMutation: m, processedUpToDatetime: iso(clock.now()) });
   });

@@ -1,13 +1,13 @@
 /**
  * Cloudflare Vectorize scenario files are data checked by a schema: every file loads, every clause of seed 003 is
  * quoted exactly from the seed and covered by at least one scenario, and every named state exists in
- * simulator/cloudflare-vectorize/states.ts.
+ * simulator/cloudflare-vectorize/given.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collapse, loadProviders } from '../../scenarios/runner/load.ts';
-import { CF_PROVIDER_STATES } from '../../simulator/cloudflare-vectorize/states.ts';
+import { CF_PROVIDER_STATES } from '../../simulator/cloudflare-vectorize/given.ts';
 import { seedsDir } from './helpers.ts';
 
 describe('cloudflare-vectorize scenario files (issue 6 §1)', () => {

@@ -3,7 +3,7 @@
  * with the simulator's verifier, and check each failure's provider error.
  */
 import { describe, expect, it } from 'vitest';
-import { ProviderError } from '../../simulator/http/errors.ts';
+import { ProviderError } from '../../simulator/core/errors.ts';
 import type { SimRequest } from '../../simulator/http/types.ts';
 import { verifyOss4, type OssCredentialLookup } from '../../simulator/oss-vectors/auth.ts';
 import {

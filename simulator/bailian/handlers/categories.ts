@@ -2,11 +2,11 @@
 import { invalidParameter } from '../errors.ts';
 import type { CategoryType } from '../state.ts';
 import { okResponse } from '../wire.ts';
-import type { BailianContext } from './context.ts';
+import { requireWorkspace, type BailianContext } from './context.ts';
 
 export function addCategory(ctx: BailianContext) {
   const b = ctx.input as { CategoryName: string; CategoryType: CategoryType; ParentCategoryId?: string };
-  const cat = ctx.state.addCategory(ctx.workspace, { name: b.CategoryName, type: b.CategoryType, parentId: b.ParentCategoryId });
+  const cat = ctx.state.addCategory(requireWorkspace(ctx), { name: b.CategoryName, type: b.CategoryType, parentId: b.ParentCategoryId });
   return okResponse(ctx.headers, ctx.requestId, { CategoryId: cat.id, CategoryName: cat.name });
 }
 
@@ -14,7 +14,7 @@ export function listCategory(ctx: BailianContext) {
   const b = ctx.input as { CategoryType: CategoryType; CategoryName?: string; ParentCategoryId?: string; MaxResults?: number; NextToken?: string };
   const max = ctx.opts.listMaxResults;
   if (b.MaxResults !== undefined && b.MaxResults > max) throw invalidParameter('MaxResults', `MaxResults must be an integer from 1 to ${max}.`);
-  const page = ctx.state.listCategories(ctx.workspace, {
+  const page = ctx.state.listCategories(requireWorkspace(ctx), {
     type: b.CategoryType,
     name: b.CategoryName === '' ? undefined : b.CategoryName,
     parentId: b.ParentCategoryId,
@@ -37,6 +37,6 @@ export function listCategory(ctx: BailianContext) {
 }
 
 export function deleteCategory(ctx: BailianContext) {
-  const cat = ctx.state.deleteCategory(ctx.workspace, ctx.params.CategoryId!);
+  const cat = ctx.state.deleteCategory(requireWorkspace(ctx), ctx.params.CategoryId!);
   return okResponse(ctx.headers, ctx.requestId, { CategoryId: cat.id });
 }

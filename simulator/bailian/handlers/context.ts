@@ -11,8 +11,8 @@ export interface BailianContext {
   requestId: string;
   /** Path parameters (WorkspaceId, FileId, CategoryId). */
   params: Record<string, string>;
-  /** The workspace the caller may use (every operation but the upload). */
-  workspace: Workspace;
+  /** The workspace the caller may use (every operation but the upload to a leased URL, which names none). */
+  workspace: Workspace | undefined;
   /** The access key that signed the request (undefined with auth off). */
   accessKeyId: string | undefined;
   /** Decoded, spec-validated form body (form operations) or query (ListFile). */
@@ -28,3 +28,8 @@ export interface BailianContext {
 }
 
 export type BailianHandler = (ctx: BailianContext) => SimResponse;
+
+export function requireWorkspace(ctx: BailianContext): Workspace {
+  if (!ctx.workspace) throw new Error(`${ctx.operationId} reached its handler without a workspace`);
+  return ctx.workspace;
+}

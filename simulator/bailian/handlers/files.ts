@@ -1,10 +1,10 @@
 /** File operations (seed 004; fact sheet bailian-files.md §2–§4). Thin: parse, call the state, shape the answer. */
 import { createHmac } from 'node:crypto';
-import { ProviderError } from '../../http/errors.ts';
+import { ProviderError } from '../../core/errors.ts';
 import { bailianError, invalidParameter, shapeOf } from '../errors.ts';
 import type { CategoryType, FileRecord, Lease } from '../state.ts';
 import { okResponse } from '../wire.ts';
-import type { BailianContext } from './context.ts';
+import { requireWorkspace, type BailianContext } from './context.ts';
 
 const MAX_UPLOAD_BYTES = 100_000_000;
 const UTC8_MS = 8 * 60 * 60 * 1000;
@@ -46,10 +46,10 @@ export function applyFileUploadLease(ctx: BailianContext) {
     throw bailianError('DataCenter.FileTooLarge', `SizeInBytes ${b.SizeInBytes} exceeds the maximum of ${MAX_UPLOAD_BYTES} bytes.`);
   }
   if (b.FileName.lastIndexOf('.') <= 0 || b.FileName.endsWith('.')) throw invalidParameter('FileName', 'The name must include the file extension.');
-  const cat = ctx.state.category(ctx.workspace, ctx.params.CategoryId!);
+  const cat = ctx.state.category(requireWorkspace(ctx), ctx.params.CategoryId!);
   const categoryType = b.CategoryType ?? cat.type;
   if (categoryType !== cat.type) throw invalidParameter('CategoryType', `The category is of type ${cat.type}.`);
-  const lease = ctx.state.createLease(ctx.workspace, cat, { fileName: b.FileName, md5: b.Md5, sizeInBytes: b.SizeInBytes, categoryType });
+  const lease = ctx.state.createLease(requireWorkspace(ctx), cat, { fileName: b.FileName, md5: b.Md5, sizeInBytes: b.SizeInBytes, categoryType });
   return okResponse(ctx.headers, ctx.requestId, {
     FileUploadLeaseId: lease.id,
     Type: 'HTTP',
@@ -63,12 +63,12 @@ export function applyFileUploadLease(ctx: BailianContext) {
 
 export function addFile(ctx: BailianContext) {
   const b = ctx.input as { LeaseId: string; Parser: string; CategoryId: string; Tags?: string[] };
-  const file = ctx.state.addFile(ctx.workspace, { leaseId: b.LeaseId, parser: b.Parser, categoryId: b.CategoryId, tags: b.Tags ?? [] });
+  const file = ctx.state.addFile(requireWorkspace(ctx), { leaseId: b.LeaseId, parser: b.Parser, categoryId: b.CategoryId, tags: b.Tags ?? [] });
   return okResponse(ctx.headers, ctx.requestId, { FileId: file.id, Parser: file.parser });
 }
 
 export function describeFile(ctx: BailianContext) {
-  return okResponse(ctx.headers, ctx.requestId, fileJson(ctx, ctx.state.file(ctx.workspace, ctx.params.FileId!)));
+  return okResponse(ctx.headers, ctx.requestId, fileJson(ctx, ctx.state.file(requireWorkspace(ctx), ctx.params.FileId!)));
 }
 
 /** ListFile's query has no component schema in the spec: its four rules are checked here (fact sheet §2.2). */
@@ -83,7 +83,7 @@ export function listFile(ctx: BailianContext) {
     throw invalidParameter('FileIds', 'FileIds must be a JSON array of file ids.');
   }
   for (const name of ['NextToken', 'FileName'] as const) if (q[name] !== undefined && typeof q[name] !== 'string') throw invalidParameter(name);
-  const page = ctx.state.listFiles(ctx.workspace, {
+  const page = ctx.state.listFiles(requireWorkspace(ctx), {
     categoryId: q.CategoryId,
     fileName: q.FileName === '' ? undefined : (q.FileName as string | undefined),
     fileIds: q.FileIds as string[] | undefined,
@@ -100,7 +100,7 @@ export function listFile(ctx: BailianContext) {
 }
 
 export function deleteFile(ctx: BailianContext) {
-  ctx.state.deleteFile(ctx.workspace, ctx.params.FileId!);
+  ctx.state.deleteFile(requireWorkspace(ctx), ctx.params.FileId!);
   return okResponse(ctx.headers, ctx.requestId, { FileId: ctx.params.FileId });
 }
 
@@ -110,13 +110,13 @@ export function deleteFiles(ctx: BailianContext) {
   if (ctx.opts.duplicateFileIds === 'reject' && new Set(ids).size !== ids.length) throw invalidParameter('FileIds', 'FileIds must not repeat an id.');
   if (ctx.partial) {
     const p = ctx.partial;
-    ctx.state.deleteFiles(ctx.workspace, ids, (deletable) => p.pick(deletable)); // injected on purpose: some deleted, then an error
+    ctx.state.deleteFiles(requireWorkspace(ctx), ids, (deletable) => p.pick(deletable)); // injected on purpose: some deleted, then an error
     throw new ProviderError(p.status, p.code, p.message ?? `Injected ${p.code} after a partial delete.`, { shape: shapeOf(p.code) });
   }
-  return okResponse(ctx.headers, ctx.requestId, { DeleteFileResultList: ctx.state.deleteFiles(ctx.workspace, ids) });
+  return okResponse(ctx.headers, ctx.requestId, { DeleteFileResultList: ctx.state.deleteFiles(requireWorkspace(ctx), ids) });
 }
 
 export function updateFileTag(ctx: BailianContext) {
-  const f = ctx.state.updateTags(ctx.workspace, ctx.params.FileId!, ctx.input.Tags as string[]);
+  const f = ctx.state.updateTags(requireWorkspace(ctx), ctx.params.FileId!, ctx.input.Tags as string[]);
   return okResponse(ctx.headers, ctx.requestId, { FileId: f.id });
 }

@@ -4,17 +4,16 @@
  * XML. The URL's signature covers method, content type, expiry and lease id; `X-bailian-extra` must match too.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { ProviderError } from '../../core/errors.ts';
 import type { SimRequest, SimResponse } from '../../http/types.ts';
 import type { BailianState } from '../state.ts';
 import { uploadSignature } from './files.ts';
 
-export class UploadError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
+/** An error of the upload itself: rendered as OSS XML (the upload URL is OSS's), not in Bailian's JSON. */
+export class UploadError extends ProviderError {
+  constructor(status: number, code: string, message: string) {
+    super(status, code, message);
+    this.name = 'UploadError';
   }
 }
 
@@ -22,7 +21,7 @@ function xmlEscape(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function uploadErrorResponse(err: UploadError, requestId: string, host: string): SimResponse {
+export function uploadErrorResponse(err: ProviderError, requestId: string, host: string): SimResponse {
   const body =
     `<?xml version="1.0" encoding="UTF-8"?>\n<Error>\n  <Code>${xmlEscape(err.code)}</Code>\n  <Message>${xmlEscape(err.message)}</Message>\n` +
     `  <RequestId>${requestId}</RequestId>\n  <HostId>${xmlEscape(host)}</HostId>\n</Error>\n`;

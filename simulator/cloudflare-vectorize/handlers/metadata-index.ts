@@ -14,11 +14,11 @@ export function createMetadataIndex(ctx: CfContext) {
   const index = requireIndex(ctx);
   const { propertyName, indexType } = ctx.body as { propertyName: string; indexType: IndexType };
   checkPropertyName(propertyName);
-  const projected = ctx.state.projectedMetadataIndexes(index);
+  const projected = ctx.state.mutations.projectedMetadataIndexes(index);
   if (!projected.has(propertyName) && projected.size >= ctx.opts.maxMetadataIndexes) {
     throw cfError(40014, `invalid metadata index: at most ${ctx.opts.maxMetadataIndexes} metadata indexes per index`);
   }
-  const mutation = ctx.state.enqueue(index, { kind: 'createMetadataIndex', propertyName, indexType });
+  const mutation = ctx.state.mutations.enqueue(index, { kind: 'createMetadataIndex', propertyName, indexType });
   return okResponse(200, ctx.headers, { mutationId: mutation.id });
 }
 
@@ -32,6 +32,6 @@ export function deleteMetadataIndex(ctx: CfContext) {
   const index = requireIndex(ctx);
   const { propertyName } = ctx.body as { propertyName: string };
   checkPropertyName(propertyName);
-  const mutation = ctx.state.enqueue(index, { kind: 'deleteMetadataIndex', propertyName });
+  const mutation = ctx.state.mutations.enqueue(index, { kind: 'deleteMetadataIndex', propertyName });
   return okResponse(200, ctx.headers, { mutationId: mutation.id });
 }

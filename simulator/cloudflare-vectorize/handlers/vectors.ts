@@ -4,7 +4,8 @@ import type { Metadata, MetadataValue } from '../../engine/types.ts';
 import { CloudflareError, cfError } from '../errors.ts';
 import { CfFilterError, compileCfFilter, type FilterPredicate } from '../filter.ts';
 import { ndjsonText, parseVectors } from '../ndjson.ts';
-import { valueAtPath, type CfIndex, type MutationOp } from '../state.ts';
+import type { MutationOp } from '../mutation-log.ts';
+import { valueAtPath, type CfIndex } from '../state.ts';
 import { isoMicros, okResponse } from '../wire.ts';
 import { requireIndex, type CfContext } from './context.ts';
 
@@ -19,10 +20,10 @@ function accept(ctx: CfContext, index: CfIndex, op: MutationOp) {
     const part: MutationOp = op.kind === 'delete' ? { kind: 'delete', ids: ctx.partial.pick(op.ids) }
       : op.kind === 'insert' || op.kind === 'upsert' ? { kind: op.kind, vectors: ctx.partial.pick(op.vectors) }
       : op;
-    ctx.state.enqueue(index, part);
+    ctx.state.mutations.enqueue(index, part);
     throw partialFailure(ctx.partial);
   }
-  const mutation = ctx.state.enqueue(index, op);
+  const mutation = ctx.state.mutations.enqueue(index, op);
   return okResponse(200, ctx.headers, { mutationId: mutation.id });
 }
 

@@ -2,7 +2,7 @@
 import { allFiniteFloat32, float32ToArray } from '../../engine/float32.ts';
 import { compileFilter, FilterError } from '../../engine/filter.ts';
 import type { Metadata } from '../../engine/types.ts';
-import { ProviderError } from '../../http/errors.ts';
+import { ProviderError } from '../../core/errors.ts';
 import { OSS_ERRORS, ossError } from '../errors.ts';
 import type { VectorIndex } from '../state.ts';
 import { emptyResponse, jsonResponse } from '../wire.ts';

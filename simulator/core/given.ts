@@ -1,5 +1,5 @@
 /**
- * Pieces shared by the three providers' named states (`simulator/<provider>/states.ts`, the pact-js style "given"
+ * Pieces shared by the three providers' named states (`simulator/<provider>/given.ts`, the pact-js style "given"
  * set-ups the conformance runner and the Pact verification use): the set-up error, parameter parsing, placeholders.
  */
 

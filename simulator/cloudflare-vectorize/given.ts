@@ -8,7 +8,7 @@
  * for its last mutation (`ctx.awaitMutation`: a flush on simulator targets, bounded polling of `info` elsewhere), so
  * every scenario starts from applied, visible data.
  */
-import { dimensionParam, expectStatus, listParam, stateVector, stringParam as str, StateSetupError } from '../provider-states.ts';
+import { dimensionParam, expectStatus, listParam, stateVector, stringParam as str, StateSetupError } from '../core/given.ts';
 import type { CfOperationId } from './routes.ts';
 
 export interface CfStateAnswer {

@@ -14,7 +14,7 @@
  * PDF whose bytes are not a PDF, so the real parser fails it too; the state checks the outcome either way.
  */
 import { createHash } from 'node:crypto';
-import { stringParam as str, StateSetupError } from '../provider-states.ts';
+import { stringParam as str, StateSetupError } from '../core/given.ts';
 import type { BailianOptions } from './options.ts';
 import type { BailianOperationId } from './routes.ts';
 import { setTimeout as sleep } from 'node:timers/promises';

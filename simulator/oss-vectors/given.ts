@@ -7,7 +7,7 @@
  * HTTP simulator and the real service. A state that the API cannot produce (an index stuck in `creating`) needs the
  * simulator's live options (`ctx.options`) and declares it in `requires`.
  */
-import { dimensionParam, expectStatus, listParam, stateVector, stringParam as str, StateSetupError } from '../provider-states.ts';
+import { dimensionParam, expectStatus, listParam, stateVector, stringParam as str, StateSetupError } from '../core/given.ts';
 import type { OssVectorsOptions } from './options.ts';
 import type { OssOperationId } from './routes.ts';
 
