@@ -5,7 +5,7 @@ import { createSimulator, PROVIDER_SLUGS } from '../simulator/index.ts';
 import { loadConfigFile } from '../simulator/config.ts';
 import { faultConfigFor } from '../simulator/fault-config.ts';
 import { SimulatorError } from '../simulator/core/errors.ts';
-import { registerConform } from '../scenarios/runner/cli.ts';
+import { registerConform } from './conform.ts';
 
 function port(value: string): number {
   const n = Number(value);

@@ -17,7 +17,8 @@ import { deleteVectorsByIds, getVectorsByIds, insertVectors, listVectors, queryV
 import { CLOUDFLARE_LIMITS } from './limits.ts';
 import { CLOUDFLARE_OPTIONS_SCHEMA, defaultCloudflareVectorizeOptions, type CloudflareVectorizeOptions } from './options.ts';
 import { BASE_PATH, JSON_BODY_OPERATIONS, PERMISSION, route, type CfOperationId } from './routes.ts';
-import { CloudflareVectorizeState, type CfIndex } from './state.ts';
+import type { CfIndex } from './model.ts';
+import { CloudflareVectorizeState } from './state.ts';
 import { baseHeaders, errorResponse } from './wire.ts';
 import { createRandom } from '../engine/random.ts';
 

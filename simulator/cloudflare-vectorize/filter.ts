@@ -12,7 +12,7 @@
  * - Equality is strict (1 ≠ "1" ≠ true); ranges compare numbers with numbers and strings with strings (UTF-16 order).
  * - Strings are compared on their first 64 UTF-8 bytes, as they are indexed (fact sheet §4).
  */
-import { truncateUtf8 } from './state.ts';
+import { truncateUtf8 } from './model.ts';
 
 export type Indexed = Record<string, string | number | boolean>;
 export type FilterPredicate = (indexed: Indexed | undefined) => boolean;

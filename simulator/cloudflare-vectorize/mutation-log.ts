@@ -10,28 +10,7 @@ import type { Clock } from '../engine/clock.ts';
 import type { Random } from '../engine/random.ts';
 import type { Metadata } from '../engine/types.ts';
 import type { CloudflareVectorizeOptions } from './options.ts';
-import { valueAtPath, truncateUtf8, type CfIndex, type IndexType } from './state.ts';
-
-export interface VectorData {
-  id: string;
-  values: number[];
-  metadata?: Metadata | undefined;
-  namespace?: string | undefined;
-}
-
-export type MutationOp =
-  | { kind: 'insert'; vectors: VectorData[] }
-  | { kind: 'upsert'; vectors: VectorData[] }
-  | { kind: 'delete'; ids: string[] }
-  | { kind: 'createMetadataIndex'; propertyName: string; indexType: IndexType }
-  | { kind: 'deleteMetadataIndex'; propertyName: string };
-
-export interface Mutation {
-  id: string;
-  op: MutationOp;
-  acceptedAt: number;
-  applyAt: number;
-}
+import { truncateUtf8, valueAtPath, type CfIndex, type IndexType, type MutationOp, type Mutation, type VectorData } from './model.ts';
 
 /** Bytes an indexed string keeps (fact sheet §4: first 64 B, cut at a UTF-8 boundary). */
 const INDEXED_STRING_BYTES = 64;

@@ -6,7 +6,7 @@
 import { allFiniteFloat32 } from '../engine/float32.ts';
 import type { Metadata } from '../engine/types.ts';
 import { cfError } from './errors.ts';
-import type { VectorData } from './mutation-log.ts';
+import type { VectorData } from './model.ts';
 
 export interface ParseLimits {
   dimensions: number;

@@ -123,6 +123,11 @@ interface RequestPlan {
   validate: ValidateFunction | undefined;
 }
 
+/** A validator over a document the caller already holds (a provider whose spec is not under specs/, e.g. a test's). */
+export function specValidatorOf(slug: string, doc: OpenApiDocument): SpecValidator {
+  return createSpecValidator(slug, doc);
+}
+
 function createSpecValidator(slug: string, doc: OpenApiDocument): SpecValidator {
   const ajv = createAjv(doc);
   const operations = indexOperations(doc);

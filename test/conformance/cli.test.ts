@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressWriter } from '../../reports/terminal.ts';
-import { conform } from '../../scenarios/runner/cli.ts';
+import { conform } from '../../cli/conform.ts';
 import type { RunReport } from '../../scenarios/runner/report-model.ts';
 import { REPO, tempDir } from './helpers.ts';
 

@@ -4,7 +4,8 @@ import type { SimRequest, SimResponse } from '../../http/types.ts';
 import type { SpecValidator } from '../../http/spec-validator.ts';
 import type { CloudflareVectorizeOptions } from '../options.ts';
 import type { CfOperationId } from '../routes.ts';
-import type { CfIndex, CloudflareVectorizeState } from '../state.ts';
+import type { CfIndex } from '../model.ts';
+import type { CloudflareVectorizeState } from '../state.ts';
 
 export interface CfContext {
   req: SimRequest;

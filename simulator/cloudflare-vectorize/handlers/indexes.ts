@@ -1,6 +1,6 @@
 /** Index operations (fact sheet §2, §2.1, §4). */
 import { cfError } from '../errors.ts';
-import { PRESETS, type CfIndex, type CfMetric } from '../state.ts';
+import { PRESETS, type CfIndex, type CfMetric } from '../model.ts';
 import { isoMicros, okResponse } from '../wire.ts';
 import { requireIndex, type CfContext } from './context.ts';
 

@@ -1,6 +1,6 @@
 /** Metadata indexes (fact sheet §2, §2.1, §4, §5): create/delete are asynchronous mutations; list shows applied ones. */
 import { cfError } from '../errors.ts';
-import type { IndexType } from '../state.ts';
+import type { IndexType } from '../model.ts';
 import { okResponse } from '../wire.ts';
 import { requireIndex, type CfContext } from './context.ts';
 

@@ -4,8 +4,7 @@ import type { Metadata, MetadataValue } from '../../engine/types.ts';
 import { CloudflareError, cfError } from '../errors.ts';
 import { CfFilterError, compileCfFilter, type FilterPredicate } from '../filter.ts';
 import { ndjsonText, parseVectors } from '../ndjson.ts';
-import type { MutationOp } from '../mutation-log.ts';
-import { valueAtPath, type CfIndex } from '../state.ts';
+import { valueAtPath, type CfIndex, type MutationOp } from '../model.ts';
 import { isoMicros, okResponse } from '../wire.ts';
 import { requireIndex, type CfContext } from './context.ts';
 

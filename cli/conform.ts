@@ -4,11 +4,11 @@
  */
 import type { Command } from 'commander';
 import { relative } from 'node:path';
-import { REPORTS_OUT, writeReports } from '../../reports/index.ts';
-import { progressWriter, summaryLine } from '../../reports/terminal.ts';
-import { loadProviders, REPO_ROOT, ScenarioFileError } from './load.ts';
-import { newRunId, RECORDINGS_DIR, runConformance, selectScenarios } from './run.ts';
-import { parseTarget } from './targets.ts';
+import { REPORTS_OUT, writeReports } from '../reports/index.ts';
+import { progressWriter, summaryLine } from '../reports/terminal.ts';
+import { loadProviders, REPO_ROOT, ScenarioFileError } from '../scenarios/runner/load.ts';
+import { newRunId, RECORDINGS_DIR, runConformance, selectScenarios } from '../scenarios/runner/run.ts';
+import { parseTarget } from '../scenarios/runner/targets.ts';
 
 export interface ConformFlags {
   provider?: string[];
