@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Go SDK lifecycle program (test/sdk/go) that test/sdk/oss-sdks.test.ts drives against the simulator.
+# Builds the Go SDK lifecycle program (test/sdk/go) that test/sdk/oss-vectors-sdks.test.ts drives against the simulator.
 # Idempotent and cached: does nothing when .cache/sdk/go/oss-lifecycle is newer than every source, go.mod and go.sum.
 #   bash scripts/setup-go-sdk.sh            build if stale
 #   bash scripts/setup-go-sdk.sh --force    rebuild

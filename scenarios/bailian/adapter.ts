@@ -15,7 +15,7 @@
  * `<run prefix>-<ordinal>-<logical>`; file names start with it too). Clean-up deletes every file of the category
  * (waiting, bounded, for files still parsing) and then the category.
  */
-import { capturingFetch, cleanupEach, env, sleep } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, ownerRetry, sleep } from '../runner/adapter-kit.ts';
 import { createBailianClient, DEFAULT_BAILIAN_ENDPOINT, type BailianCall } from '../clients/bailian.ts';
 import { DEFAULT_BAILIAN_ACCOUNTS, type BailianOptions } from '../../simulator/bailian/options.ts';
 import {
@@ -101,6 +101,7 @@ export const adapter: ProviderAdapter = {
 };
 
 async function connect(target: TargetContext): Promise<ProviderSession> {
+  const retry = ownerRetry(target, SLUG);
   const identities = new Map<string, Identity>();
   const capabilityReasons: Record<string, string> = { ...NOT_MODELLED };
   let endpoint: string | undefined;
@@ -225,22 +226,18 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
 
   /** Owner calls for states and clean-up: retried like an SDK with retries configured (5xx, throttling), bounded. */
   async function ownerCall(operation: BailianApiOperation | 'UploadFile', request: Record<string, unknown>): Promise<BailianStateAnswer> {
-    let delay = 200;
-    for (let attempt = 1; ; attempt++) {
-      const r = (await send(operation, request, 'owner')).response;
-      if ((r.status >= 500 || r.status === 429 || /Throttling/.test(errorCode(r) ?? '')) && attempt < 6) {
-        await sleep(Math.random() * delay + Number(r.headers['x-acs-retry-after'] ?? 0));
-        delay = Math.min(delay * 2, 3000);
-        continue;
-      }
-      let json: unknown;
-      try {
-        json = r.body ? JSON.parse(r.body) : undefined;
-      } catch {
-        json = undefined;
-      }
-      return { status: r.status, text: r.body, json };
+    const retryable = (ex: Exchange) => {
+      const r = ex.response;
+      return r.status >= 500 || r.status === 429 || /Throttling/.test(errorCode(r) ?? '') ? Number(r.headers['x-acs-retry-after'] ?? 0) : undefined;
+    };
+    const r = (await retry(() => send(operation, request, 'owner'), retryable)).response;
+    let json: unknown;
+    try {
+      json = r.body ? JSON.parse(r.body) : undefined;
+    } catch {
+      json = undefined;
     }
+    return { status: r.status, text: r.body, json };
   }
 
   const stateContext = (): BailianStateContext => ({

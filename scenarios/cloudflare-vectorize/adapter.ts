@@ -13,7 +13,7 @@
  * identities for the permission scenarios: VCONF_CLOUDFLARE_READ_ONLY_API_TOKEN (Vectorize Read only) and
  * VCONF_CLOUDFLARE_OTHER_ACCOUNT_API_TOKEN (a valid token of another account).
  */
-import { capturingFetch, cleanupEach, env, sleep } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, ownerRetry, sleep } from '../runner/adapter-kit.ts';
 import { CLOUDFLARE_API_BASE, createCloudflareClient, type CfAnswer, type CfAuth, type CfVector } from '../clients/cloudflare-vectorize.ts';
 import { defaultCloudflareVectorizeOptions, DEFAULT_ACCOUNT } from '../../simulator/cloudflare-vectorize/options.ts';
 import type { CfOperationId } from '../../simulator/cloudflare-vectorize/routes.ts';
@@ -74,6 +74,7 @@ export const adapter: ProviderAdapter = {
 };
 
 async function connect(target: TargetContext): Promise<ProviderSession> {
+  const retry = ownerRetry(target, SLUG);
   const identities = new Map<string, CfAuth>();
   let accountId: string;
   let baseUrl: string;
@@ -158,17 +159,9 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
 
   /** Owner calls for states and clean-up: retried like the SDK retries (429, 5xx), bounded. */
   async function ownerCall(operation: CfOperationId, request: CfStateRequest): Promise<CfAnswer> {
-    let delay = 200;
-    for (let attempt = 1; ; attempt++) {
-      const answer = await client('owner', undefined).call(operation, request);
-      if ((answer.status >= 500 || answer.status === 429) && attempt < 6) {
-        await sleep(Math.random() * delay);
-        delay = Math.min(delay * 2, 3000);
-        continue;
-      }
-      return answer;
-    }
+    return retry(() => client('owner', undefined).call(operation, request), (a) => (a.status >= 500 || a.status === 429 ? 0 : undefined));
   }
+
 
   async function deleteIndex(name: string): Promise<string | undefined> {
     const res = await ownerCall('DeleteIndex', { index: name });

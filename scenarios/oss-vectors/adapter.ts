@@ -9,7 +9,7 @@
  * permission scenarios: VCONF_OSS_OTHER_ACCESS_KEY_ID/_SECRET (a key of another account) and
  * VCONF_OSS_RAM_ACCESS_KEY_ID/_SECRET (a RAM user of the owner's account with no policy attached).
  */
-import { capturingFetch, cleanupEach, env, sleep } from '../runner/adapter-kit.ts';
+import { capturingFetch, cleanupEach, env, ownerRetry, sleep } from '../runner/adapter-kit.ts';
 import { createOssClient, type OssAnswer } from '../clients/oss-vectors.ts';
 import { DEFAULT_OSS_ACCOUNTS, type OssVectorsOptions } from '../../simulator/oss-vectors/options.ts';
 import type { OssOperationId } from '../../simulator/oss-vectors/routes.ts';
@@ -65,6 +65,7 @@ export const adapter: ProviderAdapter = {
 };
 
 async function connect(target: TargetContext): Promise<ProviderSession> {
+  const retry = ownerRetry(target, SLUG);
   const identities = new Map<string, Identity>();
   let accountId: string;
   let region: string;
@@ -134,23 +135,15 @@ async function connect(target: TargetContext): Promise<ProviderSession> {
 
   /** Owner calls for states and clean-up: retried like the SDKs retry (5xx, 429), bounded. */
   async function ownerCall(operation: OssOperationId, request: { bucket?: string; body?: unknown }): Promise<OssAnswer> {
-    let delay = 200;
-    for (let attempt = 1; ; attempt++) {
-      const ex = await send(operation, request as Record<string, unknown>, 'owner');
-      const r = ex.response;
-      if ((r.status >= 500 || r.status === 429) && attempt < 6) {
-        await sleep(Math.random() * delay);
-        delay = Math.min(delay * 2, 3000);
-        continue;
-      }
-      let json: unknown;
-      try {
-        json = r.body ? JSON.parse(r.body) : undefined;
-      } catch {
-        json = undefined;
-      }
-      return { status: r.status, headers: r.headers, text: r.body, json };
+    const throttledOr5xx = (ex: Exchange) => (ex.response.status >= 500 || ex.response.status === 429 ? 0 : undefined);
+    const r = (await retry(() => send(operation, request as Record<string, unknown>, 'owner'), throttledOr5xx)).response;
+    let json: unknown;
+    try {
+      json = r.body ? JSON.parse(r.body) : undefined;
+    } catch {
+      json = undefined;
     }
+    return { status: r.status, headers: r.headers, text: r.body, json };
   }
 
   async function deleteBucketDeep(bucket: string): Promise<string | undefined> {

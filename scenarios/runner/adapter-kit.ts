@@ -2,6 +2,8 @@
  * Pieces every provider adapter needs: request capture for reports, resource clean-up, waiting, credentials from the
  * environment.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createRandom } from '../../simulator/engine/random.ts';
 import type { Exchange, TargetContext } from './types.ts';
 
 /** The first of `names` set to a non-empty value in the target's environment. */
@@ -49,4 +51,24 @@ export async function cleanupEach(
   return problems;
 }
 
-export { setTimeout as sleep } from 'node:timers/promises';
+export { sleep };
+
+/**
+ * How owner calls for states and clean-up retry, as the SDKs retry 5xx and throttles: at most 6 attempts, full-jitter
+ * backoff from 200 ms doubling to 3 s, plus any wait the answer asks for. The jitter comes from a source seeded with
+ * the run prefix, so two runs with the same prefix wait alike.
+ */
+export function ownerRetry(target: TargetContext, slug: string) {
+  const random = createRandom(`${target.runPrefix}/${slug}/owner-retry`);
+  /** `retryAfterMs` says whether an answer is retried (a number: extra wait in ms) or final (undefined). */
+  return async function retry<R>(attempt: () => Promise<R>, retryAfterMs: (answer: R) => number | undefined): Promise<R> {
+    let delay = 200;
+    for (let n = 1; ; n++) {
+      const answer = await attempt();
+      const extra = retryAfterMs(answer);
+      if (extra === undefined || n >= 6) return answer;
+      await sleep(random.next() * delay + extra);
+      delay = Math.min(delay * 2, 3000);
+    }
+  };
+}

@@ -1,4 +1,4 @@
-// Shared by the official-SDK tests (oss-sdks.test.ts, oss-sdk-throttle.test.ts, bailian-sdks.test.ts): start a fresh `vconf serve`, run an
+// Shared by the official-SDK tests (oss-vectors-sdks.test.ts, oss-vectors-sdk-throttle.test.ts, bailian-sdks.test.ts): start a fresh `vconf serve`, run an
 // SDK program against it, parse its one-JSON-object-per-step output, read the simulator's request journal.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';

@@ -3,7 +3,7 @@
 //   test/sdk/go/main.go         built by scripts/setup-go-sdk.sh into .cache/sdk/go/oss-lifecycle
 //   test/sdk/python/lifecycle.py run by the venv scripts/setup-python-sdk.sh makes in .cache/sdk/python-venv
 // `npm test` runs both set-up scripts first (node scripts/setup.mjs --sdks); a missing binary or venv fails here.
-// Server start-up, program runs and journal reads live in test/sdk/harness.ts (shared with oss-sdk-throttle.test.ts).
+// Server start-up, program runs and journal reads live in test/sdk/harness.ts (shared with oss-vectors-sdk-throttle.test.ts).
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goBinary, programEnv, pythonProgram, runProgram, startServer, stopServer, venvPython, type ProgramRun, type Server } from './harness.ts';
