@@ -101,7 +101,16 @@ class Pipeline<T extends StageTypes> implements Provider {
       const parts: Parts<T> = { req, requestId: frame.requestId, headers: frame.headers, operation: routed.operation, route: routed.route, caller, resource, body };
 
       // intercept: faults, QPS limits and latency, consulted once per request.
-      const interception = deps.interceptor.decide({ provider: deps.slug, operation, client: req.remoteAddress, ...stages.target(parts) });
+      const target = stages.target(parts);
+      const interception = deps.interceptor.decide({
+        provider: deps.slug,
+        operation,
+        client: req.remoteAddress,
+        account: target.account,
+        resource: target.resource,
+        credential: target.credential,
+        batchSize: target.batchSize,
+      });
       const { decision, latencyMs } = interception;
       quota = interception.quota;
       if (latencyMs > 0) await sleep(latencyMs);

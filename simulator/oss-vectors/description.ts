@@ -137,9 +137,13 @@ export const ossVectors: ProviderDescription<'oss-vectors', OssVectorsOptions, O
        * so the account whose ARN verifies is the target.
        */
       authenticate(req, { route: addr }) {
-        const verified = verify(req, addr);
-        const region = addr.region ?? verified.signer?.region ?? opts.defaultRegion;
-        return { ...verified, region, callerAccountId: verified.signer?.accountId ?? verified.targetAccountId };
+        const { signer, targetAccountId } = verify(req, addr);
+        return {
+          signer,
+          targetAccountId,
+          region: addr.region ?? signer?.region ?? opts.defaultRegion,
+          callerAccountId: signer?.accountId ?? targetAccountId,
+        };
       },
 
       resolve(_req, { operation, route: addr }, caller) {
