@@ -6,6 +6,7 @@ import { loadConfigFile } from '../simulator/config.ts';
 import { faultConfigFor } from '../simulator/fault-config.ts';
 import { SimulatorError } from '../simulator/core/errors.ts';
 import { registerConform } from './conform.ts';
+import { SqliteWriteLog } from '../simulator/persistence/sqlite-write-log.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -26,22 +27,36 @@ export async function main(argv: string[]): Promise<void> {
     .option('--config <file>', 'world configuration (YAML or JSON): accounts, keys, behaviour switches')
     .option('--faults <file>', 'fault plans and QPS limits (YAML or JSON): { faults: [...], limits: documented | none | [...] }')
     .option('--no-auth', 'accept unsigned requests (signature verification off)')
-    .option('--seed <seed>', 'seed for generated ids and fault subsets (default: the config file\'s, else "vconf")');
+    .option('--seed <seed>', 'seed for generated ids and fault subsets (default: the config file\'s, else "vconf")')
+    .option('--state-dir <dir>', 'keep the whole world in this directory across restarts (created on first use; writes are answered once on disk)')
+    .option('--snapshots', 'keep a write log in memory, so GET/PUT /__vconf/world can snapshot and restore the world without a state directory')
+    .option('--world <file>', 'start from this world snapshot (a file saved from GET /__vconf/world)');
   for (const slug of PROVIDER_SLUGS) serve.option(`--${slug}-port <port>`, `port for ${slug} (0 = a free one)`, port, 0);
   serve.action(async (opts: Record<string, unknown>) => {
     const fromFile = typeof opts.config === 'string' ? loadConfigFile(opts.config) : {};
     const faults = typeof opts.faults === 'string' ? faultConfigFor(PROVIDER_SLUGS).loadFaultFile(opts.faults) : {};
+    const seed = typeof opts.seed === 'string' ? opts.seed : fromFile.seed;
+    const stored = typeof opts.stateDir === 'string' ? openStateDir(opts.stateDir, seed, pkg.version) : undefined;
     const sim = createSimulator({
       ...fromFile,
       ...(faults.faults ? { faults: faults.faults } : {}),
       ...(faults.limits ? { limits: faults.limits } : {}),
-      ...(typeof opts.seed === 'string' ? { seed: opts.seed } : {}),
+      ...(stored ? { seed: stored.info.seed } : seed !== undefined ? { seed } : {}),
       ...(opts.auth === false ? { auth: false } : {}),
+      ...(stored ? { writeLog: stored } : opts.snapshots || typeof opts.world === 'string' ? { writeLog: 'memory' as const } : {}),
     });
+    try {
+      if (stored?.info.existing) await sim.world.replay(stored.entries());
+      if (typeof opts.world === 'string') await sim.world.restore(readText(opts.world, 'world snapshot'));
+    } catch (err) {
+      await sim.close();
+      throw err;
+    }
     const ports: Record<string, number> = {};
     for (const slug of PROVIDER_SLUGS) ports[slug] = opts[camel(`${slug}-port`)] as number;
     const endpoints = await sim.startHttp({ host: String(opts.host), ports });
-    process.stdout.write(`${JSON.stringify({ event: 'ready', endpoints })}\n`);
+    const world = stored ? { stateDir: opts.stateDir, restoredWrites: stored.info.entries } : {};
+    process.stdout.write(`${JSON.stringify({ event: 'ready', endpoints, seed: sim.world.seed, ...world })}\n`);
     const stop = async () => {
       await sim.close();
       process.exit(0);
@@ -60,6 +75,24 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(2);
     }
     throw err;
+  }
+}
+
+/** The state directory's durable write log; a seed given for an existing world must be the world's own. */
+function openStateDir(dir: string, seed: string | undefined, version: string): SqliteWriteLog {
+  const log = SqliteWriteLog.open(dir, { seed: seed ?? 'vconf', vconfVersion: version });
+  if (log.info.existing && seed !== undefined && seed !== log.info.seed) {
+    log.close();
+    throw new SimulatorError(`--state-dir ${dir} holds a world made with seed "${log.info.seed}"; --seed "${seed}" would not reproduce it (omit --seed)`);
+  }
+  return log;
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new SimulatorError(`cannot read ${what} ${path}: ${(err as Error).message}`);
   }
 }
 

@@ -38,8 +38,12 @@ function installNpmDependencies() {
   const lock = readFileSync(join(root, 'package-lock.json'));
   const stamp = createHash('sha256').update(lock).update(process.version).digest('hex');
   const stampFile = join(root, 'node_modules', '.vconf-install-stamp');
-  const addon = join(root, 'node_modules', 'hnswlib-node', 'build', 'Release', 'addon.node');
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(addon)) return;
+  // Native addons compiled at install: hnswlib-node (the index) and better-sqlite3 (--state-dir persistence).
+  const addons = [
+    join(root, 'node_modules', 'hnswlib-node', 'build', 'Release', 'addon.node'),
+    join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+  ];
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && addons.every((a) => existsSync(a))) return;
 
   const nodedir = findNodeDir();
   if (!nodedir) {
@@ -53,9 +57,11 @@ function installNpmDependencies() {
     npm_config_nodedir: nodedir,
     CXXFLAGS: process.env.CXXFLAGS ?? '-O3 -march=native',
   });
-  if (!existsSync(addon)) {
-    log(`hnswlib-node was not compiled (${addon} is missing): its install script did not run`);
-    process.exit(1);
+  for (const addon of addons) {
+    if (!existsSync(addon)) {
+      log(`a native addon was not compiled (${addon} is missing): its install script did not run`);
+      process.exit(1);
+    }
   }
   writeFileSync(stampFile, stamp);
 }

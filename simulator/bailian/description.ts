@@ -84,6 +84,7 @@ export const bailian: ProviderDescription<'bailian', BailianOptions, BailianStat
     return {
       resolveBeforeBody: true,
       partialOperations: new Set<BailianOperationId>(['DeleteFiles']),
+      readOnly: new Set<BailianOperationId>(['DescribeFile', 'ListFile', 'ListCategory']),
       maxBodyBytes: () => opts.maxBodyBytes,
       matchesHost,
       onListening: (baseUrl) => {

@@ -96,6 +96,8 @@ export const cloudflareVectorize: ProviderDescription<'cloudflare-vectorize', Cl
       basePath: BASE_PATH,
       resolveBeforeBody: true,
       partialOperations: new Set<CfOperationId>(['InsertVectors', 'UpsertVectors', 'DeleteVectorsByIds']),
+      // Reads may apply due mutations (applyDue), but only as a function of the clock: a replay reproduces them.
+      readOnly: new Set<CfOperationId>(['ListIndexes', 'GetIndex', 'GetIndexInfo', 'QueryVectors', 'GetVectorsByIds', 'ListVectors', 'ListMetadataIndexes']),
       maxBodyBytes: () => opts.maxBodyBytes,
       matchesHost: (host) => host === CLOUDFLARE_API_HOST,
 

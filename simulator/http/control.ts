@@ -8,6 +8,8 @@
  *   GET    /__vconf/limits            POST /__vconf/limits (one rule, replaces same id)
  *   PUT    /__vconf/limits (a list, or "documented" / "none")           DELETE /__vconf/limits/id
  *   POST   /__vconf/actions/{provider}/{action}   provider-specific actions (e.g. flush pending mutations)
+ *   GET    /__vconf/world             the world as a snapshot file (needs a write log: --state-dir or --snapshots)
+ *   PUT    /__vconf/world (a snapshot) replaces the world    DELETE /__vconf/world empties it
  */
 import { SimulatorError } from '../core/errors.ts';
 import type { FaultController, FaultPlan, LimitRule } from '../engine/faults.ts';
@@ -27,13 +29,20 @@ export interface ControlDeps {
   providers: Record<string, Provider>;
   /** The limits `PUT /__vconf/limits "documented"` restores. */
   documentedLimits: readonly LimitRule[];
+  /** The world: reset, snapshot, restore (GET/PUT/DELETE /__vconf/world). */
+  world: {
+    snapshot(): string | undefined;
+    restore(text: string): Promise<{ entries: number }>;
+    reset(): void;
+    readonly seed: string;
+  };
   /** Validates plans and rules (they name one of the simulator's providers). */
   parseFaultPlan(data: unknown): FaultPlan;
   parseLimitRule(data: unknown): LimitRule;
 }
 
 export function createControlHandler(deps: ControlDeps): ControlHandler {
-  const { controller, journal, providers, documentedLimits, parseFaultPlan, parseLimitRule } = deps;
+  const { controller, journal, providers, documentedLimits, world, parseFaultPlan, parseLimitRule } = deps;
   return {
     prefix: CONTROL_PREFIX,
     async respond(req: SimRequest): Promise<SimResponse> {
@@ -55,6 +64,16 @@ export function createControlHandler(deps: ControlDeps): ControlHandler {
             const provider = req.query.get('provider') ?? undefined;
             return json(200, { entries: journal.read({ sinceSeq: Number.isFinite(since) ? since : 0, provider }), lastSeq: journal.lastSeq });
           }
+          case 'GET world': {
+            const snapshot = world.snapshot();
+            if (snapshot === undefined) return json(409, { error: 'this server keeps no write log: start it with --state-dir DIR or --snapshots to snapshot its world' });
+            return { status: 200, headers: { 'content-type': 'application/x-ndjson' }, body: snapshot };
+          }
+          case 'PUT world':
+            return json(200, { restored: (await world.restore(req.body.toString('utf8'))).entries, seed: world.seed });
+          case 'DELETE world':
+            world.reset();
+            return json(200, { reset: true, seed: world.seed });
           case 'GET faults':
             return json(200, { faults: controller.faults() });
           case 'POST faults':

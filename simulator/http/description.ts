@@ -85,6 +85,11 @@ export interface ProviderStages<T extends StageTypes> {
   readonly resolveBeforeBody: boolean;
   /** Batch writes an injected `partial` fault may apply in part (seed 001: "does not ensure atomicity"). */
   readonly partialOperations: ReadonlySet<T['op']>;
+  /**
+   * Operations that never change the world: their requests stay out of the write log (http/write-log.ts). Every
+   * other operation that reaches its handler is logged, whatever it answered. Omitted: every operation is logged.
+   */
+  readonly readOnly?: ReadonlySet<T['op']>;
 
   begin(req: SimRequest): AnswerFrame;
   /** Which operation; throws the provider's error for a request that names none. */

@@ -58,7 +58,8 @@ async function serve(provider: Provider, control: ControlHandler | undefined, wr
     return;
   }
   const isControl = control !== undefined && isControlPath(simReq.path, control.prefix) && !req.url?.startsWith('http');
-  const limit = isControl ? 16 * 1024 * 1024 : provider.maxBodyBytes;
+  // The control API is the operator's: a world snapshot (PUT /__vconf/world) may be large.
+  const limit = isControl ? CONTROL_BODY_LIMIT : provider.maxBodyBytes;
   const body = await readBody(req, limit, simReq.headers['content-length']);
   if (body === undefined) {
     // Oversize: answer in the provider's format, then stop reading the rest.
@@ -230,3 +231,4 @@ function readBody(req: IncomingMessage, limit: number, contentLength: string | u
 }
 
 const EMPTY = Buffer.alloc(0);
+const CONTROL_BODY_LIMIT = 1024 * 1024 * 1024;

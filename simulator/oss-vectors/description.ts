@@ -113,6 +113,7 @@ export const ossVectors: ProviderDescription<'oss-vectors', OssVectorsOptions, O
     return {
       resolveBeforeBody: true,
       partialOperations: new Set<OssOperationId>(['DeleteVectors', 'PutVectors']),
+      readOnly: new Set<OssOperationId>(['GetVectorBucket', 'ListVectorBuckets', 'GetVectorIndex', 'ListVectorIndexes', 'GetVectors', 'ListVectors', 'QueryVectors']),
       maxBodyBytes: () => opts.maxBodyBytes,
       matchesHost: (host) => host.endsWith(OSS_VECTORS_DOMAIN),
 
