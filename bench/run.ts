@@ -9,6 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { installCleanup, ROOT, spawnTs, stopAll } from './children.ts';
 import { describeData, type DataSpec } from './data.ts';
+import { runPersistHttp } from './persist-http.ts';
 import { runDeleteHttp } from './delete-http.ts';
 import { runCloudflareDeleteHttp } from './cloudflare-delete-http.ts';
 import { runBailianDeleteHttp } from './bailian-delete-http.ts';
@@ -18,7 +19,7 @@ import { summariseProfiles } from './profile.ts';
 import { runServerPhase } from './server-phase.ts';
 import { int, mb, mean, median, ms, num, verdict } from './stats.ts';
 
-const SECTIONS = ['delete', 'query', 'ingest', 'memory', 'cloudflare-delete', 'bailian-delete', 'limiter'] as const;
+const SECTIONS = ['delete', 'query', 'ingest', 'memory', 'cloudflare-delete', 'bailian-delete', 'limiter', 'persist'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const RECALL_TARGET = 0.95;
@@ -161,6 +162,14 @@ try {
       for (const l of summary.lines) log(l);
       results[`${key}Profile`] = summary.json;
     }
+  }
+
+  if (want.has('persist')) {
+    log('[persist] what --state-dir costs: signed PutVectors over HTTP, durable vs in memory (issue 16 §4)…');
+    const r = await runPersistHttp({ connections: settings.connections, durationS: settings.durationS, warmupS: settings.warmupS, rounds: settings.rounds, profileDir: undefined, log });
+    figure(r.line);
+    verdicts.push(r.pass);
+    results.persistWritesHttp = r.json;
   }
 
   if (want.has('limiter')) {

@@ -1,12 +1,12 @@
 /** The `vconf` command line. */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { createSimulator, PROVIDER_SLUGS } from '../simulator/index.ts';
 import { loadConfigFile } from '../simulator/config.ts';
 import { faultConfigFor } from '../simulator/fault-config.ts';
 import { SimulatorError } from '../simulator/core/errors.ts';
 import { registerConform } from './conform.ts';
-import { SqliteWriteLog } from '../simulator/persistence/sqlite-write-log.ts';
+import { SqliteWriteLog, type SyncPolicy } from '../simulator/persistence/sqlite-write-log.ts';
 
 function port(value: string): number {
   const n = Number(value);
@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<void> {
     .option('--no-auth', 'accept unsigned requests (signature verification off)')
     .option('--seed <seed>', 'seed for generated ids and fault subsets (default: the config file\'s, else "vconf")')
     .option('--state-dir <dir>', 'keep the whole world in this directory across restarts (created on first use; writes are answered once on disk)')
+    .addOption(new Option('--state-sync <policy>', 'when a write counts as durable: full (fsync every commit: survives power loss) or normal (survives a killed server, not a machine crash)').choices(['full', 'normal']).default('full'))
     .option('--snapshots', 'keep a write log in memory, so GET/PUT /__vconf/world can snapshot and restore the world without a state directory')
     .option('--world <file>', 'start from this world snapshot (a file saved from GET /__vconf/world)');
   for (const slug of PROVIDER_SLUGS) serve.option(`--${slug}-port <port>`, `port for ${slug} (0 = a free one)`, port, 0);
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<void> {
     const fromFile = typeof opts.config === 'string' ? loadConfigFile(opts.config) : {};
     const faults = typeof opts.faults === 'string' ? faultConfigFor(PROVIDER_SLUGS).loadFaultFile(opts.faults) : {};
     const seed = typeof opts.seed === 'string' ? opts.seed : fromFile.seed;
-    const stored = typeof opts.stateDir === 'string' ? openStateDir(opts.stateDir, seed, pkg.version) : undefined;
+    const stored = typeof opts.stateDir === 'string' ? openStateDir(opts.stateDir, seed, pkg.version, opts.stateSync as SyncPolicy) : undefined;
     const sim = createSimulator({
       ...fromFile,
       ...(faults.faults ? { faults: faults.faults } : {}),
@@ -79,8 +80,8 @@ export async function main(argv: string[]): Promise<void> {
 }
 
 /** The state directory's durable write log; a seed given for an existing world must be the world's own. */
-function openStateDir(dir: string, seed: string | undefined, version: string): SqliteWriteLog {
-  const log = SqliteWriteLog.open(dir, { seed: seed ?? 'vconf', vconfVersion: version });
+function openStateDir(dir: string, seed: string | undefined, version: string, sync: SyncPolicy): SqliteWriteLog {
+  const log = SqliteWriteLog.open(dir, { seed: seed ?? 'vconf', vconfVersion: version, sync });
   if (log.info.existing && seed !== undefined && seed !== log.info.seed) {
     log.close();
     throw new SimulatorError(`--state-dir ${dir} holds a world made with seed "${log.info.seed}"; --seed "${seed}" would not reproduce it (omit --seed)`);

@@ -20,6 +20,13 @@ import type { LoggedRequest, WriteLog } from '../http/write-log.ts';
 export const STATE_FORMAT = 1;
 export const STATE_FILE = 'world.sqlite';
 
+/**
+ * When a write counts as durable. 'full' (default): on disk, fsync'd with every commit — survives a killed process,
+ * a kernel crash and a power loss. 'normal': in the operating system's hands (WAL without fsync per commit) —
+ * survives a killed server (kill -9) but not a machine crash; cheaper (`npm run bench -- --only persist`).
+ */
+export type SyncPolicy = 'full' | 'normal';
+
 export interface StateDirInfo {
   /** The seed of the world stored there (new: the one given). */
   seed: string;
@@ -65,7 +72,7 @@ export class SqliteWriteLog implements WriteLog {
   }
 
   /** Opens (or creates) the state directory. `seed`: the seed for a new world (an existing one keeps its own). */
-  static open(dir: string, opts: { seed: string; vconfVersion: string }): SqliteWriteLog {
+  static open(dir: string, opts: { seed: string; vconfVersion: string; sync?: SyncPolicy }): SqliteWriteLog {
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new SimulatorError(`--state-dir ${dir} is not a directory`);
     const file = join(dir, STATE_FILE);
     const existing = existsSync(file);
@@ -82,7 +89,7 @@ export class SqliteWriteLog implements WriteLog {
     try {
       db.pragma('locking_mode = EXCLUSIVE');
       db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.pragma(`synchronous = ${opts.sync === 'normal' ? 'NORMAL' : 'FULL'}`);
       // Take the exclusive lock now: a second server on the same directory is refused at start, not at its first write.
       db.exec('BEGIN EXCLUSIVE; COMMIT');
       if (existing) {
